@@ -1,0 +1,65 @@
+package io.dnssd.boot;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Properties shared by every part of the starter.
+ */
+@ConfigurationProperties("dnssd")
+public class DnsSdProperties {
+
+	/**
+	 * Whether DNS-SD registration and discovery are enabled.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Backend that holds the registry.
+	 */
+	private Backend backend = Backend.DNS;
+
+	/**
+	 * Domain under which services are registered and looked up, e.g. 'services.example.com'.
+	 * When not set, names are relative and resolved with the system's search domains.
+	 */
+	private @Nullable String domain;
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Backend getBackend() {
+		return this.backend;
+	}
+
+	public void setBackend(Backend backend) {
+		this.backend = backend;
+	}
+
+	public @Nullable String getDomain() {
+		return this.domain;
+	}
+
+	public void setDomain(@Nullable String domain) {
+		this.domain = domain;
+	}
+
+	/**
+	 * Backends that can hold the registry.
+	 */
+	public enum Backend {
+
+		/**
+		 * Unicast DNS: lookups against DNS servers.
+		 */
+		DNS
+
+	}
+
+}

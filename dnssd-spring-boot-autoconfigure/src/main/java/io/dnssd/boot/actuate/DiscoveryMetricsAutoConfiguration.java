@@ -1,0 +1,28 @@
+package io.dnssd.boot.actuate;
+
+import io.dnssd.boot.ConditionalOnDnsSdEnabled;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of {@link DiscoveryMetrics} when Micrometer is present.
+ */
+@AutoConfiguration(beforeName = "io.dnssd.boot.discovery.DiscoveryAutoConfiguration",
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnDnsSdEnabled
+@ConditionalOnBean(MeterRegistry.class)
+public final class DiscoveryMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DiscoveryMetrics dnssdDiscoveryMetrics(MeterRegistry registry) {
+		return new DiscoveryMetrics(registry);
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.dnssd.boot.discovery;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cloud.client.ServiceInstance;
+
+/**
+ * Cache state of one service. Fields are written under the object's monitor by the
+ * {@link InstanceCache} and read without it.
+ */
+final class CachedService {
+
+	final String serviceId;
+
+	volatile @Nullable Snapshot snapshot;
+
+	volatile Instant lastAccess = Instant.MIN;
+
+	/** Whether a background refresh is scheduled, so callers need not wait for a lookup. */
+	volatile boolean refreshing;
+
+	/** Lookups that failed in a row. */
+	volatile int failures;
+
+	CachedService(String serviceId) {
+		this.serviceId = serviceId;
+	}
+
+	/**
+	 * Instances served for a service, and until when.
+	 *
+	 * @param instances the instances, after filtering
+	 * @param fetchedAt when the answer arrived
+	 * @param expiresAt when its TTL runs out
+	 * @param staleUntil until when it is served while lookups fail
+	 */
+	record Snapshot(List<ServiceInstance> instances, Instant fetchedAt, Instant expiresAt, Instant staleUntil) {
+	}
+
+}

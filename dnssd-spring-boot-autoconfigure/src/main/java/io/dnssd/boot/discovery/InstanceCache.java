@@ -1,0 +1,254 @@
+package io.dnssd.boot.discovery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import io.dnssd.boot.discovery.CachedService.Snapshot;
+import io.dnssd.boot.model.InstanceSource;
+import io.dnssd.boot.model.Resolution;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.cloud.client.ServiceInstance;
+
+/**
+ * Instances of each service in use, resolved through an {@link InstanceSource}.
+ * <p>
+ * An answer is cached for its TTL, clamped between {@code min-ttl} and {@code max-ttl}, and
+ * refreshed in the background before it runs out for as long as the service is used, so a
+ * caller waits for a lookup only the first time (or after the service went idle). When
+ * lookups fail the last good answer is served for up to {@code stale-if-error} after its TTL,
+ * with a WARN line; a successful answer with no instances empties the list at once.
+ */
+public final class InstanceCache implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(InstanceCache.class);
+
+	private static final double REFRESH_POINT = 0.75;
+
+	private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
+	private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+	private final InstanceSource source;
+
+	private final CacheSettings settings;
+
+	private final Function<String, InstanceFilter> filters;
+
+	private final List<InstanceCacheListener> listeners;
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final ConcurrentMap<String, CachedService> services = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates a cache.
+	 * @param source where instances come from
+	 * @param settings TTL bounds and stale and idle periods
+	 * @param filters the attribute filter of each service
+	 * @param listeners receive lookups and changes
+	 * @param clock the clock that times TTLs
+	 * @param scheduler runs background refreshes; shut down by {@link #close()}
+	 */
+	public InstanceCache(InstanceSource source, CacheSettings settings, Function<String, InstanceFilter> filters,
+			List<InstanceCacheListener> listeners, Clock clock, ScheduledExecutorService scheduler) {
+		this.source = source;
+		this.settings = settings;
+		this.filters = filters;
+		this.listeners = List.copyOf(listeners);
+		this.clock = clock;
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * Returns the instances of a service; waits for a lookup only when the service is not
+	 * being refreshed in the background. Never throws for a failed lookup.
+	 * @param serviceId the service
+	 * @return the instances, empty when there are none or nothing can be served
+	 */
+	public List<ServiceInstance> getInstances(String serviceId) {
+		long start = System.nanoTime();
+		CachedService service = this.services.computeIfAbsent(serviceId, CachedService::new);
+		service.lastAccess = this.clock.instant();
+		Served served = serve(service);
+		long nanos = System.nanoTime() - start;
+		this.listeners.forEach((listener) -> listener.lookedUp(serviceId, served.outcome(), nanos));
+		return served.instances();
+	}
+
+	/**
+	 * Returns whether {@link #getInstances(String)} would wait for a lookup.
+	 * @param serviceId the service
+	 * @return {@code true} if the service is not cached fresh and not refreshed in the
+	 * background
+	 */
+	public boolean wouldWait(String serviceId) {
+		CachedService service = this.services.get(serviceId);
+		return service == null || (!service.refreshing && !isFresh(service.snapshot, this.clock.instant()));
+	}
+
+	/**
+	 * Returns the number of instances served for a service, without a lookup.
+	 * @param serviceId the service
+	 * @return the number of cached instances, 0 when not cached
+	 */
+	public int cachedSize(String serviceId) {
+		CachedService service = this.services.get(serviceId);
+		Snapshot snapshot = (service != null) ? service.snapshot : null;
+		return (snapshot != null) ? snapshot.instances().size() : 0;
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.shutdownNow();
+	}
+
+	private Served serve(CachedService service) {
+		Snapshot snapshot = service.snapshot;
+		if (isFresh(snapshot, this.clock.instant())) {
+			return new Served(LookupOutcome.HIT, snapshot.instances());
+		}
+		if (service.refreshing) {
+			return servedWhileRefreshing(service);
+		}
+		synchronized (service) {
+			if (isFresh(service.snapshot, this.clock.instant())) {
+				return new Served(LookupOutcome.HIT, service.snapshot.instances());
+			}
+			if (service.refreshing) {
+				return servedWhileRefreshing(service);
+			}
+			if (refresh(service)) {
+				return new Served(LookupOutcome.MISS, service.snapshot.instances());
+			}
+			return servedWhileRefreshing(service);
+		}
+	}
+
+	private Served servedWhileRefreshing(CachedService service) {
+		Snapshot snapshot = service.snapshot;
+		if (snapshot == null) {
+			return new Served(LookupOutcome.ERROR, List.of());
+		}
+		if (service.failures == 0) {
+			return new Served(LookupOutcome.HIT, snapshot.instances());
+		}
+		if (this.clock.instant().isBefore(snapshot.staleUntil())) {
+			return new Served(LookupOutcome.STALE, snapshot.instances());
+		}
+		return new Served(LookupOutcome.ERROR, List.of());
+	}
+
+	private void refreshInBackground(CachedService service) {
+		synchronized (service) {
+			Instant idleSince = service.lastAccess.plus(this.settings.idleTimeout());
+			if (this.clock.instant().isAfter(idleSince)) {
+				service.refreshing = false;
+				logger.debug("Service '" + service.serviceId + "' is idle, refreshing it stops");
+				return;
+			}
+			refresh(service);
+		}
+	}
+
+	private boolean refresh(CachedService service) {
+		Resolution resolution;
+		try {
+			resolution = this.source.resolve(service.serviceId);
+		}
+		catch (RuntimeException ex) {
+			failed(service, ex);
+			return false;
+		}
+		InstanceFilter filter = this.filters.apply(service.serviceId);
+		List<ServiceInstance> instances = resolution.instances()
+			.stream()
+			.filter(filter::matches)
+			.map((instance) -> ServiceInstanceMapper.toServiceInstance(service.serviceId, instance))
+			.toList();
+		Duration ttl = this.settings.clamp(resolution.ttl());
+		Instant now = this.clock.instant();
+		Snapshot previous = service.snapshot;
+		service.snapshot = new Snapshot(instances, now, now.plus(ttl), now.plus(ttl).plus(this.settings.staleIfError()));
+		if (service.failures > 0) {
+			logger.info("Lookup of service '" + service.serviceId + "' succeeds again after " + service.failures
+					+ " failed attempts: " + instances.size() + " instances");
+		}
+		service.failures = 0;
+		if (logger.isDebugEnabled()) {
+			logger.debug("Service '" + service.serviceId + "': " + instances.size() + " of "
+					+ resolution.instances().size() + " instances match " + filter + ", cached for " + ttl);
+		}
+		schedule(service, Duration.ofMillis((long) (ttl.toMillis() * REFRESH_POINT)));
+		if (previous == null || changed(previous.instances(), instances)) {
+			notifyChanged(service.serviceId, instances);
+		}
+		return true;
+	}
+
+	private void failed(CachedService service, RuntimeException ex) {
+		service.failures++;
+		Snapshot snapshot = service.snapshot;
+		Instant now = this.clock.instant();
+		if (service.failures == 1) {
+			String serving = (snapshot == null) ? "no earlier answer to serve"
+					: "serving the " + snapshot.instances().size() + " instances found at " + snapshot.fetchedAt()
+							+ " until " + snapshot.staleUntil();
+			logger.warn("Lookup of service '" + service.serviceId + "' failed, retrying; " + serving + ": "
+					+ ex.getMessage());
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Lookup of service '" + service.serviceId + "' failed again (" + service.failures + " in a row): "
+					+ ex.getMessage());
+		}
+		if (snapshot != null && !now.isBefore(snapshot.staleUntil()) && !snapshot.instances().isEmpty()) {
+			logger.warn("Stale answer for service '" + service.serviceId + "' is older than stale-if-error ("
+					+ this.settings.staleIfError() + "); no instances are served until a lookup succeeds");
+			service.snapshot = new Snapshot(List.of(), now, now, now);
+			notifyChanged(service.serviceId, List.of());
+		}
+		long factor = 1L << Math.min(service.failures - 1, 10);
+		Duration retry = FIRST_RETRY.multipliedBy(factor);
+		schedule(service, (retry.compareTo(MAX_RETRY) > 0) ? MAX_RETRY : retry);
+	}
+
+	private void schedule(CachedService service, Duration delay) {
+		try {
+			this.scheduler.schedule(() -> refreshInBackground(service), delay.toMillis(), TimeUnit.MILLISECONDS);
+			service.refreshing = true;
+		}
+		catch (RejectedExecutionException ex) {
+			service.refreshing = false;
+		}
+	}
+
+	private void notifyChanged(String serviceId, List<ServiceInstance> instances) {
+		this.listeners.forEach((listener) -> listener.changed(serviceId, instances));
+	}
+
+	private static boolean changed(List<ServiceInstance> previous, List<ServiceInstance> current) {
+		return previous.size() != current.size() || !new HashSet<>(previous).equals(Set.copyOf(current));
+	}
+
+	private static boolean isFresh(@Nullable Snapshot snapshot, Instant now) {
+		return snapshot != null && now.isBefore(snapshot.expiresAt());
+	}
+
+	private record Served(LookupOutcome outcome, List<ServiceInstance> instances) {
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.dnssd.boot.dns;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+import io.dnssd.boot.ConditionalOnDnsSdBackend;
+import io.dnssd.boot.ConditionalOnDnsSdEnabled;
+import io.dnssd.boot.DnsSdProperties;
+import io.dnssd.boot.DnsSdProperties.Backend;
+import io.dnssd.boot.discovery.DiscoveryProperties;
+import io.dnssd.boot.model.InstanceSource;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.SimpleResolver;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the unicast DNS backend: a dnsjava {@link Resolver} for the
+ * configured servers (or the system's) and the {@link InstanceSource} that looks services
+ * up through it.
+ */
+@AutoConfiguration
+@ConditionalOnClass(Resolver.class)
+@ConditionalOnDnsSdEnabled
+@ConditionalOnDnsSdBackend(Backend.DNS)
+@EnableConfigurationProperties({ DnsSdProperties.class, DnsProperties.class, DiscoveryProperties.class })
+public final class DnsAutoConfiguration {
+
+	private static final int ATTEMPTS_PER_SERVER = 2;
+
+	@Bean
+	@ConditionalOnMissingBean
+	Resolver dnssdResolver(DnsProperties properties) {
+		List<InetSocketAddress> servers = properties.getServers().isEmpty()
+				? ResolverConfig.getCurrentConfig().servers() : DnsServerAddresses.parse(properties.getServers());
+		ExtendedResolver resolver = new ExtendedResolver(servers.stream().map((server) -> {
+			SimpleResolver simple = new SimpleResolver(server);
+			simple.setTimeout(properties.getTimeout());
+			return (Resolver) simple;
+		}).toList());
+		resolver.setRetries(ATTEMPTS_PER_SERVER);
+		resolver.setTimeout(properties.getTimeout().multipliedBy((long) ATTEMPTS_PER_SERVER * servers.size()));
+		return resolver;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InstanceSource dnsInstanceSource(Resolver dnssdResolver, DnsSdProperties dnsSd, DnsProperties dns,
+			DiscoveryProperties discovery) {
+		ResolverConfig system = ResolverConfig.getCurrentConfig();
+		DnsQueryClient client = new DnsQueryClient(dnssdResolver, system.searchPath(), system.ndots(),
+				dns.getMaxConcurrentQueries());
+		ServiceQueryPlanner planner = new ServiceQueryPlanner(dnsSd.getDomain(), discovery);
+		String domain = (dnsSd.getDomain() != null) ? dnsSd.getDomain() : "the search domains";
+		String servers = dns.getServers().isEmpty() ? "the system's DNS servers" : String.join(", ", dns.getServers());
+		return new DnsInstanceSource(client, planner, DomainNames.normalize(dnsSd.getDomain()), discovery.getServices().keySet(),
+				"DNS in " + domain + " via " + servers);
+	}
+
+}

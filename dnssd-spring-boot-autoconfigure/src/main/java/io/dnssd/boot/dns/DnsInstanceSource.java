@@ -1,0 +1,98 @@
+package io.dnssd.boot.dns;
+
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import io.dnssd.boot.model.InstanceSource;
+import io.dnssd.boot.model.LookupFailedException;
+import io.dnssd.boot.model.Resolution;
+import org.jspecify.annotations.Nullable;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+/**
+ * {@link InstanceSource} on unicast DNS: each service is looked up the way its
+ * configuration says (DNS-SD, SRV or address), and services are enumerated with the
+ * service type enumeration PTR {@code _services._dns-sd._udp.<domain>} (RFC 6763 §9).
+ */
+final class DnsInstanceSource implements InstanceSource {
+
+	private static final String ENUMERATION = "_services._dns-sd._udp";
+
+	private final DnsQueryClient client;
+
+	private final ServiceQueryPlanner planner;
+
+	private final @Nullable String domain;
+
+	private final Set<String> configuredServices;
+
+	private final String description;
+
+	private final DnsSdLookup dnsSdLookup;
+
+	private final SrvLookup srvLookup;
+
+	private final AddressLookup addressLookup;
+
+	DnsInstanceSource(DnsQueryClient client, ServiceQueryPlanner planner, @Nullable String domain,
+			Set<String> configuredServices, String description) {
+		this.client = client;
+		this.planner = planner;
+		this.domain = domain;
+		this.configuredServices = Set.copyOf(configuredServices);
+		this.description = description;
+		this.dnsSdLookup = new DnsSdLookup(client);
+		this.srvLookup = new SrvLookup(client);
+		this.addressLookup = new AddressLookup(client);
+	}
+
+	@Override
+	public Resolution resolve(String serviceId) {
+		ServiceQuery query;
+		try {
+			query = this.planner.queryFor(serviceId);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new LookupFailedException(ex.getMessage(), ex);
+		}
+		return switch (query.mode()) {
+			case DNS_SD -> this.dnsSdLookup.lookup(query);
+			case SRV -> this.srvLookup.lookup(query);
+			case ADDRESS -> this.addressLookup.lookup(query);
+		};
+	}
+
+	@Override
+	public Set<String> serviceIds() {
+		Set<String> ids = new LinkedHashSet<>(this.configuredServices);
+		String name = (this.domain != null) ? ENUMERATION + "." + this.domain : ENUMERATION;
+		DnsAnswer answer = this.client.query(name, this.domain != null, Type.PTR);
+		for (Record record : answer.records(Type.PTR)) {
+			serviceId(((PTRRecord) record).getTarget()).ifPresent(ids::add);
+		}
+		return ids;
+	}
+
+	@Override
+	public String description() {
+		return this.description;
+	}
+
+	private static Optional<String> serviceId(Name serviceType) {
+		if (serviceType.labels() < 2) {
+			return Optional.empty();
+		}
+		String service = serviceType.getLabelString(0);
+		String protocol = serviceType.getLabelString(1).toLowerCase(Locale.ROOT);
+		if (!service.startsWith("_") || service.length() < 2 || !"_tcp".equals(protocol)) {
+			return Optional.empty();
+		}
+		return Optional.of(service.substring(1));
+	}
+
+}

@@ -1,0 +1,41 @@
+package io.dnssd.boot.loadbalancer;
+
+import io.dnssd.boot.discovery.InstanceCache;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.loadbalancer.core.ReactorLoadBalancer;
+import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
+import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Configuration of each load-balanced client's child context: instances from the
+ * {@link InstanceCache}, chosen by SRV priority and weight. A user's own
+ * {@code @LoadBalancerClient} configuration for a service takes precedence.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DnsSdLoadBalancerClientConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServiceInstanceListSupplier dnssdServiceInstanceListSupplier(Environment environment, InstanceCache cache) {
+		return new CachedInstanceListSupplier(serviceId(environment), cache);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactorLoadBalancer<ServiceInstance> dnssdLoadBalancer(Environment environment,
+			LoadBalancerClientFactory clientFactory) {
+		String serviceId = serviceId(environment);
+		return new PriorityWeightedLoadBalancer(clientFactory.getLazyProvider(serviceId, ServiceInstanceListSupplier.class),
+				serviceId);
+	}
+
+	private static String serviceId(Environment environment) {
+		return environment.getRequiredProperty(LoadBalancerClientFactory.PROPERTY_NAME);
+	}
+
+}

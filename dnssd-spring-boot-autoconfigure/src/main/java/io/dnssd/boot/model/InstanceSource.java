@@ -1,0 +1,33 @@
+package io.dnssd.boot.model;
+
+import java.util.Set;
+
+/**
+ * Where instances come from: the one interface each backend (unicast DNS, Cloud Map,
+ * multicast DNS) implements for discovery. Calls may block on the network; callers cache.
+ */
+public interface InstanceSource {
+
+	/**
+	 * Resolves the current instances of a service. An answer that says the service does not
+	 * exist or has no instances is a successful, empty resolution.
+	 * @param serviceId the service, as the application names it (e.g. {@code calc})
+	 * @return the instances and how long they may be cached
+	 * @throws LookupFailedException if no answer could be obtained
+	 */
+	Resolution resolve(String serviceId);
+
+	/**
+	 * Lists the services this source can enumerate.
+	 * @return the service ids
+	 * @throws LookupFailedException if the enumeration could not be obtained
+	 */
+	Set<String> serviceIds();
+
+	/**
+	 * Describes this source for logs and {@code DiscoveryClient#description()}.
+	 * @return a short description, e.g. {@code DNS-SD in example.com via 10.0.0.2:53}
+	 */
+	String description();
+
+}
