@@ -13,7 +13,8 @@ import org.springframework.context.annotation.Bean;
  * Auto-configuration of {@link DiscoveryMetrics} when Micrometer is present.
  */
 @AutoConfiguration(beforeName = "io.dnssd.boot.discovery.DiscoveryAutoConfiguration",
-		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnDnsSdEnabled
 @ConditionalOnBean(MeterRegistry.class)

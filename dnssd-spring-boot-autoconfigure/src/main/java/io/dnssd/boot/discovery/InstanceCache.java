@@ -221,9 +221,22 @@ public final class InstanceCache implements AutoCloseable {
 			service.snapshot = new Snapshot(List.of(), now, now, now);
 			notifyChanged(service.serviceId, List.of());
 		}
-		long factor = 1L << Math.min(service.failures - 1, 10);
-		Duration retry = FIRST_RETRY.multipliedBy(factor);
-		schedule(service, (retry.compareTo(MAX_RETRY) > 0) ? MAX_RETRY : retry);
+		schedule(service, retryDelay(service, now));
+	}
+
+	/**
+	 * Doubles the delay with each failure up to a ceiling, but retries no later than the
+	 * moment the stale answer runs out, so that moment is noticed when it comes.
+	 */
+	private Duration retryDelay(CachedService service, Instant now) {
+		Duration retry = FIRST_RETRY.multipliedBy(1L << Math.min(service.failures - 1, 10));
+		retry = (retry.compareTo(MAX_RETRY) > 0) ? MAX_RETRY : retry;
+		Snapshot snapshot = service.snapshot;
+		if (snapshot != null && now.isBefore(snapshot.staleUntil())) {
+			Duration untilStale = Duration.between(now, snapshot.staleUntil());
+			return (untilStale.compareTo(retry) < 0) ? untilStale : retry;
+		}
+		return retry;
 	}
 
 	private void schedule(CachedService service, Duration delay) {

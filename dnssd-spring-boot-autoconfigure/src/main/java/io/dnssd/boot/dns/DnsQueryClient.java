@@ -87,7 +87,7 @@ final class DnsQueryClient {
 		List<DnsAnswer> answers = send(questions);
 		for (DnsAnswer answer : answers) {
 			if (answer.isError()) {
-				logger.warn("DNS query " + answer.question() + " answered "
+				RecordWarnings.warn(logger, "DNS query " + answer.question() + " answered "
 						+ Rcode.string(answer.message().getRcode()) + "; treated as having no records");
 			}
 		}

@@ -55,8 +55,8 @@ final class DnsSdLookup {
 		index.addAll(this.client.queryAll(missingSrvAndTxt(index, instanceNames)));
 		List<SRVRecord> services = new ArrayList<>();
 		for (Name instanceName : instanceNames) {
-			firstSrv(index, instanceName).ifPresentOrElse(services::add, () -> logger
-				.warn("Skipping instance " + instanceName + " of " + query.name() + ": it has no SRV record"));
+			firstSrv(index, instanceName).ifPresentOrElse(services::add, () -> RecordWarnings.warn(logger,
+					"Skipping instance " + instanceName + " of " + query.name() + ": it has no SRV record"));
 		}
 		TargetAddresses addresses = TargetAddresses.resolve(this.client, index,
 				services.stream().map(SRVRecord::getTarget).toList());

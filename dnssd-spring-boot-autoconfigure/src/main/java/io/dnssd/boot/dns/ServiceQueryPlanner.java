@@ -74,8 +74,8 @@ final class ServiceQueryPlanner {
 		Integer port = null;
 		if (mode == LookupMode.ADDRESS) {
 			boolean ownPort = service != null && service.getPort() != null;
-			port = requirePort((ownPort ? prefix : PREFIX) + "port",
-					ownPort ? service.getPort() : this.properties.getPort());
+			Integer configured = ownPort ? service.getPort() : this.properties.getPort();
+			port = requirePort(((configured == null || ownPort) ? prefix : PREFIX) + "port", configured);
 		}
 		return new ServiceQuery(mode, stripDot(name), absolute, port);
 	}

@@ -30,7 +30,8 @@ final class SrvInstanceFactory {
 		}
 		Optional<Record> address = addresses.recordOf(srv.getTarget());
 		if (address.isEmpty()) {
-			logger.warn("Skipping instance '" + id + "': SRV target " + srv.getTarget() + " has no A or AAAA record");
+			RecordWarnings.warn(logger,
+					"Skipping instance '" + id + "': SRV target " + srv.getTarget() + " has no A or AAAA record");
 			return Optional.empty();
 		}
 		try {
@@ -41,7 +42,7 @@ final class SrvInstanceFactory {
 			return Optional.of(instance);
 		}
 		catch (IllegalArgumentException ex) {
-			logger.warn("Skipping " + srv + ": " + ex.getMessage());
+			RecordWarnings.warn(logger, "Skipping " + srv + ": " + ex.getMessage());
 			return Optional.empty();
 		}
 	}
