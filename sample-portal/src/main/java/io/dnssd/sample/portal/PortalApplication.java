@@ -1,9 +1,12 @@
 package io.dnssd.sample.portal;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
@@ -24,14 +27,29 @@ public class PortalApplication {
 
 	private final RestClient restClient;
 
-	PortalApplication(RestClient.Builder builder) {
+	private final DiscoveryClient discoveryClient;
+
+	PortalApplication(RestClient.Builder builder, DiscoveryClient discoveryClient) {
 		this.restClient = builder.build();
+		this.discoveryClient = discoveryClient;
 	}
 
 	@Bean
 	@LoadBalanced
 	static RestClient.Builder loadBalancedRestClientBuilder() {
 		return RestClient.builder();
+	}
+
+	@GetMapping("/api/services")
+	Map<String, List<String>> services() {
+		Map<String, List<String>> services = new TreeMap<>();
+		for (String service : this.discoveryClient.getServices()) {
+			services.put(service, this.discoveryClient.getInstances(service)
+				.stream()
+				.map((instance) -> instance.getInstanceId() + " " + instance.getHost() + ":" + instance.getPort())
+				.toList());
+		}
+		return services;
 	}
 
 	@GetMapping("/api/time")

@@ -3,9 +3,9 @@ package io.dnssd.sample.time;
 import java.time.ZonedDateTime;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,15 +16,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class TimeApplication {
 
-	private final String instance;
+	private final WebServerApplicationContext context;
 
-	TimeApplication(@Value("${spring.application.name}-${local.server.port:0}") String instance) {
-		this.instance = instance;
+	TimeApplication(WebServerApplicationContext context) {
+		this.context = context;
 	}
 
 	@GetMapping("/time")
-	Map<String, String> time() {
-		return Map.of("time", ZonedDateTime.now().toString(), "instance", this.instance);
+	Map<String, Object> time() {
+		return Map.of("time", ZonedDateTime.now().toString(), "port", this.context.getWebServer().getPort());
 	}
 
 	public static void main(String[] args) {
