@@ -14,7 +14,9 @@ import org.springframework.cloud.client.ServiceInstance;
  * Turns a model {@link Instance} into a Spring Cloud {@link ServiceInstance}. TXT attributes
  * become metadata (a boolean attribute reads {@code true}); the SRV priority and weight are
  * added as {@value #PRIORITY} and {@value #WEIGHT}, the keys Spring Cloud LoadBalancer reads;
- * a TXT {@code zone} attribute serves its zone preference as it is.
+ * a TXT {@code zone} attribute serves its zone preference as it is. An IPv6 address is
+ * written in brackets, the form {@link ServiceInstance#getUri()} and Spring Cloud
+ * LoadBalancer's URI reconstruction need.
  */
 public final class ServiceInstanceMapper {
 
@@ -40,8 +42,13 @@ public final class ServiceInstanceMapper {
 		}
 		metadata.put(PRIORITY, Integer.toString(instance.priority()));
 		metadata.put(WEIGHT, Integer.toString(instance.weight()));
-		return new DefaultServiceInstance(instance.id(), serviceId, instance.host(), instance.port(), instance.secure(),
+		return new DefaultServiceInstance(instance.id(), serviceId, uriHost(instance.host()), instance.port(),
+				instance.secure(),
 				Collections.unmodifiableMap(metadata));
+	}
+
+	private static String uriHost(String host) {
+		return (host.indexOf(':') >= 0 && !host.startsWith("[")) ? "[" + host + "]" : host;
 	}
 
 }

@@ -72,7 +72,8 @@ class DnsDiscoveryIT {
 				.containsEntry("priority", "0")
 				.containsEntry("weight", "5");
 			ServiceInstance two = calc.get("calc-2");
-			assertThat(two.getHost()).isEqualTo("0:0:0:0:0:0:0:1");
+			assertThat(two.getHost()).isEqualTo("[0:0:0:0:0:0:0:1]");
+			assertThat(two.getUri()).hasToString("http://[0:0:0:0:0:0:0:1]:8081");
 			assertThat(two.getPort()).isEqualTo(8081);
 			assertThat(two.isSecure()).isFalse();
 			assertThat(two.getMetadata()).containsEntry("version", "2.0.0")
@@ -107,6 +108,20 @@ class DnsDiscoveryIT {
 			List<ServiceInstance> big = context.getBean(DiscoveryClient.class).getInstances("big");
 			assertThat(big).hasSize(300);
 			assertThat(big).extracting(ServiceInstance::getInstanceId).doesNotHaveDuplicates().contains("i001", "i300");
+			assertThat(named.queryLog()).anyMatch((line) -> line.matches("query: _big\\._tcp\\.example\\.test IN PTR \\S*T\\S* .*"));
+		});
+	}
+
+	@Test
+	void onlyRecordsMissingFromTheAnswersAreQueried() {
+		runner().run((context) -> {
+			DiscoveryClient client = context.getBean(DiscoveryClient.class);
+			assertThat(client.getInstances("calc")).hasSize(2);
+			assertThat(client.getInstances("web")).hasSize(2);
+			assertThat(client.getInstances("broken")).hasSize(1);
+			List<String> queries = named.queryLog();
+			assertThat(queries).anyMatch((line) -> line.startsWith("query: missing.example.test IN A "));
+			assertThat(queries).noneMatch((line) -> line.matches("query: (host1|host2|web2)\\.example\\.test IN A.*"));
 		});
 	}
 

@@ -58,11 +58,15 @@ class LoadBalancingIT {
 
 	static List<HttpServer> servers;
 
+	static HttpServer ipv6Server;
+
 	static ConfigurableApplicationContext context;
 
 	@BeforeAll
 	static void start() throws Exception {
-		servers = List.of(httpServer("a"), httpServer("b"), httpServer("c"));
+		servers = List.of(httpServer("a", InetAddress.getLoopbackAddress()),
+				httpServer("b", InetAddress.getLoopbackAddress()), httpServer("c", InetAddress.getLoopbackAddress()));
+		ipv6Server = httpServer("six", InetAddress.getByName("::1"));
 		named = NamedServer.start(directory, ZONE, """
 				_lb._tcp 1 PTR a._lb._tcp
 				_lb._tcp 1 PTR b._lb._tcp
@@ -71,7 +75,11 @@ class LoadBalancingIT {
 				%s
 				%s
 				host 1 A 127.0.0.1
-				""".formatted(srv("a", 10, 3, 0), srv("b", 10, 1, 1), srv("c", 20, 1, 2)));
+				_six._tcp PTR one._six._tcp
+				one._six._tcp SRV 0 1 %d host6
+				host6 AAAA ::1
+				""".formatted(srv("a", 10, 3, 0), srv("b", 10, 1, 1), srv("c", 20, 1, 2),
+				ipv6Server.getAddress().getPort()));
 		context = new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.NONE)
 			.properties("dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(), "dnssd.discovery.min-ttl=1s",
 					"dnssd.discovery.max-ttl=1s")
@@ -84,6 +92,7 @@ class LoadBalancingIT {
 			context.close();
 		}
 		servers.forEach((server) -> server.stop(0));
+		ipv6Server.stop(0);
 		named.close();
 	}
 
@@ -110,6 +119,12 @@ class LoadBalancingIT {
 			.collectList()
 			.block();
 		assertThat(instances).extracting(ServiceInstance::getInstanceId).containsExactlyInAnyOrder("a", "b", "c");
+	}
+
+	@Test
+	void callsAnInstanceThatHasOnlyAnIpv6Address() {
+		RestClient client = context.getBean(ClientApplication.class).restClient();
+		assertThat(client.get().uri("http://six/").retrieve().body(String.class)).isEqualTo("six");
 	}
 
 	@Test
@@ -153,8 +168,8 @@ class LoadBalancingIT {
 		}
 	}
 
-	private static HttpServer httpServer(String name) throws IOException {
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+	private static HttpServer httpServer(String name, InetAddress address) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 0);
 		byte[] body = name.getBytes(StandardCharsets.UTF_8);
 		server.createContext("/", (exchange) -> {
 			exchange.sendResponseHeaders(200, body.length);

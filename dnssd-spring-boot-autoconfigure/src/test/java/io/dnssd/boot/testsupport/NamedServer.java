@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -131,6 +132,21 @@ public final class NamedServer implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the queries the server has logged since it first started, one line each, e.g.
+	 * {@code query: host1.example.test IN A +E(0)K (127.0.0.1)}; a {@code T} among the flags
+	 * marks a query over TCP.
+	 * @return the query lines, from {@code query:} on
+	 * @throws IOException if the log cannot be read
+	 */
+	public List<String> queryLog() throws IOException {
+		return Files.readAllLines(this.directory.resolve("named.log"), StandardCharsets.UTF_8)
+			.stream()
+			.filter((line) -> line.contains(" query: "))
+			.map((line) -> line.substring(line.indexOf("query: ")))
+			.toList();
+	}
+
+	/**
 	 * Stops the server by its PID and waits for it to exit.
 	 * @throws InterruptedException if interrupted while waiting
 	 */
@@ -181,6 +197,7 @@ public final class NamedServer implements AutoCloseable {
 					max-records-per-type 0;
 					notify no;
 					check-names primary ignore;
+					querylog yes;
 				};
 				controls { };
 				key "%3$s" {
