@@ -84,6 +84,19 @@ class DnsDiscoveryIT {
 	}
 
 	@Test
+	void attributeFiltersSelectInstancesGloballyAndPerService() {
+		runner().withPropertyValues("dnssd.discovery.filters.stage=prod").run((context) -> {
+			DiscoveryClient client = context.getBean(DiscoveryClient.class);
+			assertThat(client.getInstances("calc")).extracting(ServiceInstance::getInstanceId)
+				.containsExactly("Calc One.primary");
+		});
+		runner().withPropertyValues("dnssd.discovery.services.calc.filters.VERSION=2.0.0").run((context) -> {
+			DiscoveryClient client = context.getBean(DiscoveryClient.class);
+			assertThat(client.getInstances("calc")).extracting(ServiceInstance::getInstanceId).containsExactly("calc-2");
+		});
+	}
+
+	@Test
 	void answerTtlIsTheSmallestTtlOfTheRecordsUsed() {
 		runner().run((context) -> assertThat(context.getBean(InstanceSource.class).resolve("calc").ttl())
 			.isEqualTo(Duration.ofSeconds(10)));
