@@ -1,5 +1,7 @@
 package io.dnssd.boot;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,12 +28,25 @@ public class DnsSdProperties {
 	 */
 	private @Nullable String domain;
 
+	/**
+	 * Time to live of the records this application registers.
+	 */
+	private Duration ttl = Duration.ofSeconds(30);
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public Duration getTtl() {
+		return this.ttl;
+	}
+
+	public void setTtl(Duration ttl) {
+		this.ttl = ttl;
 	}
 
 	public Backend getBackend() {

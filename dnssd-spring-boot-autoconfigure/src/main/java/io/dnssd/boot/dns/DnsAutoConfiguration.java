@@ -51,11 +51,15 @@ public final class DnsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InstanceSource dnsInstanceSource(Resolver dnssdResolver, DnsSdProperties dnsSd, DnsProperties dns,
-			DiscoveryProperties discovery) {
+	DnsQueryClient dnssdQueryClient(Resolver dnssdResolver, DnsProperties dns) {
 		ResolverConfig system = ResolverConfig.getCurrentConfig();
-		DnsQueryClient client = new DnsQueryClient(dnssdResolver, system.searchPath(), system.ndots(),
-				dns.getMaxConcurrentQueries());
+		return new DnsQueryClient(dnssdResolver, system.searchPath(), system.ndots(), dns.getMaxConcurrentQueries());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InstanceSource dnsInstanceSource(DnsQueryClient client, DnsSdProperties dnsSd, DnsProperties dns,
+			DiscoveryProperties discovery) {
 		ServiceQueryPlanner planner = new ServiceQueryPlanner(dnsSd.getDomain(), discovery);
 		String domain = (dnsSd.getDomain() != null) ? dnsSd.getDomain() : "the search domains";
 		String servers = dns.getServers().isEmpty() ? "the system's DNS servers" : String.join(", ", dns.getServers());

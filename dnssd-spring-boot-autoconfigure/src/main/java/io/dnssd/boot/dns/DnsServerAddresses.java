@@ -27,9 +27,21 @@ final class DnsServerAddresses {
 	 * @throws InvalidConfigurationPropertyValueException naming the entry that is malformed
 	 */
 	static List<InetSocketAddress> parse(List<String> entries) {
+		return parse(PROPERTY, entries);
+	}
+
+	/**
+	 * Parses the entries of a property.
+	 * @param property the property, named in errors (with an index when it holds several)
+	 * @param entries the configured entries
+	 * @return the socket addresses, in order
+	 * @throws InvalidConfigurationPropertyValueException naming the entry that is malformed
+	 */
+	static List<InetSocketAddress> parse(String property, List<String> entries) {
 		List<InetSocketAddress> addresses = new ArrayList<>();
 		for (int i = 0; i < entries.size(); i++) {
-			addresses.add(parse(PROPERTY + "[" + i + "]", entries.get(i).trim()));
+			String name = (entries.size() > 1) ? property + "[" + i + "]" : property;
+			addresses.add(parse(name, entries.get(i).trim()));
 		}
 		return addresses;
 	}

@@ -1,7 +1,7 @@
 package io.dnssd.boot.discovery;
 
 import io.dnssd.boot.actuate.DiscoveryMetrics;
-import io.dnssd.boot.actuate.DiscoveryMetricsAutoConfiguration;
+import io.dnssd.boot.actuate.DnsSdMetricsAutoConfiguration;
 import io.dnssd.boot.dns.DnsAutoConfiguration;
 import io.dnssd.boot.loadbalancer.DnsSdLoadBalancerAutoConfiguration;
 import io.dnssd.boot.loadbalancer.PriorityWeightedLoadBalancer;
@@ -27,7 +27,7 @@ class DiscoveryAutoConfigurationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class,
 				ReactiveDiscoveryAutoConfiguration.class, DnsSdLoadBalancerAutoConfiguration.class,
-				LoadBalancerAutoConfiguration.class, DiscoveryMetricsAutoConfiguration.class))
+				LoadBalancerAutoConfiguration.class, DnsSdMetricsAutoConfiguration.class))
 		.withPropertyValues("dnssd.dns.servers=127.0.0.1:5300");
 
 	@Test

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.dnssd.boot.actuate.DiscoveryMetrics;
-import io.dnssd.boot.actuate.DiscoveryMetricsAutoConfiguration;
+import io.dnssd.boot.actuate.DnsSdMetricsAutoConfiguration;
 import io.dnssd.boot.discovery.DiscoveryAutoConfiguration;
 import io.dnssd.boot.testsupport.NamedServer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -80,7 +80,7 @@ class StaleAnswerIT {
 	private ApplicationContextRunner runner(NamedServer named) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class,
-					DiscoveryMetricsAutoConfiguration.class))
+					DnsSdMetricsAutoConfiguration.class))
 			.withPropertyValues("dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(),
 					"dnssd.dns.timeout=200ms", "dnssd.discovery.min-ttl=1s", "dnssd.discovery.max-ttl=1s",
 					"dnssd.discovery.stale-if-error=3s");

@@ -21,6 +21,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
@@ -103,6 +104,37 @@ public final class NamedServer implements AutoCloseable {
 	 */
 	public String zone() {
 		return this.zone;
+	}
+
+	/**
+	 * Returns the base64 secret of the TSIG key that may update the zone.
+	 * @return the secret
+	 */
+	public String secret() {
+		return this.secret;
+	}
+
+	/**
+	 * Writes the TSIG key in BIND's {@code key} clause format, as {@code tsig-keygen} does.
+	 * @return the file
+	 * @throws IOException if the file cannot be written
+	 */
+	public Path writeKeyFile() throws IOException {
+		Path file = this.directory.resolve("update.key");
+		Files.writeString(file, "key \"%s\" {\n\talgorithm hmac-sha256;\n\tsecret \"%s\";\n};\n"
+			.formatted(KEY_NAME, this.secret), StandardCharsets.UTF_8);
+		return file;
+	}
+
+	/**
+	 * Returns the records of a type at a name, as the server answers now.
+	 * @param name a fully qualified name
+	 * @param type the record type
+	 * @return the answer section
+	 * @throws IOException if the query fails
+	 */
+	public List<Record> records(String name, int type) throws IOException {
+		return query(name, type).getSection(Section.ANSWER);
 	}
 
 	/**

@@ -10,20 +10,29 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of {@link DiscoveryMetrics} when Micrometer is present.
+ * Auto-configuration of {@link DiscoveryMetrics} and {@link RegistrationMetrics} when
+ * Micrometer is present.
  */
-@AutoConfiguration(beforeName = "io.dnssd.boot.discovery.DiscoveryAutoConfiguration",
+@AutoConfiguration(
+		beforeName = { "io.dnssd.boot.discovery.DiscoveryAutoConfiguration",
+				"io.dnssd.boot.registration.RegistrationAutoConfiguration" },
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnDnsSdEnabled
 @ConditionalOnBean(MeterRegistry.class)
-public final class DiscoveryMetricsAutoConfiguration {
+public final class DnsSdMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	DiscoveryMetrics dnssdDiscoveryMetrics(MeterRegistry registry) {
 		return new DiscoveryMetrics(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RegistrationMetrics dnssdRegistrationMetrics(MeterRegistry registry) {
+		return new RegistrationMetrics(registry);
 	}
 
 }

@@ -1,0 +1,119 @@
+package io.dnssd.boot.actuate;
+
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.dnssd.boot.registration.DnsSdRegistration;
+import io.dnssd.boot.registration.DnsSdServiceRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Makes the registration follow Actuator's health: checked every interval and on every
+ * {@link AvailabilityChangeEvent}, a DOWN or OUT_OF_SERVICE health withdraws the instance and
+ * any other status restores it. Health is followed once readiness first reports
+ * {@link ReadinessState#ACCEPTING_TRAFFIC}: before that the application is still starting and
+ * following it would withdraw the instance the moment the web server registered it.
+ */
+public class HealthDrivenRegistration implements SmartLifecycle, ApplicationListener<AvailabilityChangeEvent<?>> {
+
+	private static final Log logger = LogFactory.getLog(HealthDrivenRegistration.class);
+
+	private final Supplier<Status> health;
+
+	private final DnsSdServiceRegistry registry;
+
+	private final DnsSdRegistration registration;
+
+	private final Duration interval;
+
+	private final ScheduledExecutorService scheduler;
+
+	private volatile @Nullable String lastStatus;
+
+	private volatile boolean running;
+
+	private volatile boolean ready;
+
+	/**
+	 * Creates the monitor.
+	 * @param health reads the status to follow
+	 * @param registry the registry to drive
+	 * @param registration this application's registration
+	 * @param interval how often to check
+	 * @param scheduler runs the checks; shut down on {@link #stop()}
+	 */
+	public HealthDrivenRegistration(Supplier<Status> health, DnsSdServiceRegistry registry,
+			DnsSdRegistration registration, Duration interval, ScheduledExecutorService scheduler) {
+		this.health = health;
+		this.registry = registry;
+		this.registration = registration;
+		this.interval = interval;
+		this.scheduler = scheduler;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		this.scheduler.scheduleWithFixedDelay(this::check, this.interval.toMillis(), this.interval.toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		this.scheduler.shutdownNow();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void onApplicationEvent(AvailabilityChangeEvent<?> event) {
+		if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
+			this.ready = true;
+		}
+		try {
+			this.scheduler.execute(this::check);
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Not checking health after shutdown began");
+		}
+	}
+
+	/**
+	 * Reads health and passes a change on to the registry.
+	 */
+	void check() {
+		if (!this.running || !this.ready || !this.registration.isBound()) {
+			return;
+		}
+		String status;
+		try {
+			Status current = this.health.get();
+			status = (Status.DOWN.equals(current) || Status.OUT_OF_SERVICE.equals(current))
+					? DnsSdServiceRegistry.OUT_OF_SERVICE : DnsSdServiceRegistry.UP;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Reading health failed; the registration stays as it is: " + ex.getMessage());
+			return;
+		}
+		if (!status.equals(this.lastStatus)) {
+			this.lastStatus = status;
+			this.registry.setStatus(this.registration, status);
+		}
+	}
+
+}

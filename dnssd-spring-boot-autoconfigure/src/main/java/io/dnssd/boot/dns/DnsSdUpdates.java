@@ -1,0 +1,99 @@
+package io.dnssd.boot.dns;
+
+import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import io.dnssd.boot.model.ServiceRegistration;
+import io.dnssd.boot.model.TxtAttribute;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSOutput;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.Type;
+import org.xbill.DNS.Update;
+
+/**
+ * Builds the RFC 2136 UPDATE messages of one registration.
+ */
+final class DnsSdUpdates {
+
+	private DnsSdUpdates() {
+	}
+
+	/**
+	 * One update that replaces this instance's SRV, TXT and address records and adds the two
+	 * PTR records that list it.
+	 */
+	static Update register(Name zone, DnsSdRecordNames names, ServiceRegistration registration, Duration ttl) {
+		long seconds = ttl.toSeconds();
+		Update update = new Update(zone);
+		update.delete(names.instance(), Type.SRV);
+		update.delete(names.instance(), Type.TXT);
+		if (names.ownTarget()) {
+			update.delete(names.target(), Type.A);
+			update.delete(names.target(), Type.AAAA);
+		}
+		update.add(new PTRRecord(names.serviceType(), DClass.IN, seconds, names.instance()));
+		update.add(new SRVRecord(names.instance(), DClass.IN, seconds, registration.priority(), registration.weight(),
+				registration.port(), names.target()));
+		update.add(txtRecord(names.instance(), seconds, registration));
+		if (names.ownTarget()) {
+			update.add((registration.address() instanceof Inet4Address)
+					? new ARecord(names.target(), DClass.IN, seconds, registration.address())
+					: new AAAARecord(names.target(), DClass.IN, seconds, registration.address()));
+		}
+		update.add(new PTRRecord(names.enumeration(), DClass.IN, seconds, names.serviceType()));
+		return update;
+	}
+
+	/**
+	 * An update that removes this instance's records and its PTR record, and nothing of other
+	 * instances.
+	 */
+	static Update deregister(Name zone, DnsSdRecordNames names) {
+		Update update = new Update(zone);
+		update.delete(new PTRRecord(names.serviceType(), DClass.IN, 0, names.instance()));
+		update.delete(names.instance());
+		if (names.ownTarget()) {
+			update.delete(names.target(), Type.A);
+			update.delete(names.target(), Type.AAAA);
+		}
+		return update;
+	}
+
+	/**
+	 * An update that removes the service type from the enumeration, on the prerequisite that
+	 * no instance of it is left (RFC 2136 §2.4.3), so two instances leaving at once are both
+	 * right and the last one out removes it.
+	 */
+	static Update removeServiceTypeIfUnused(Name zone, DnsSdRecordNames names) {
+		Update update = new Update(zone);
+		update.absent(names.serviceType(), Type.PTR);
+		update.delete(new PTRRecord(names.enumeration(), DClass.IN, 0, names.serviceType()));
+		return update;
+	}
+
+	/**
+	 * Builds the TXT record from the attributes' UTF-8 bytes as they are (dnsjava's string
+	 * constructor would read backslashes as escapes); no attributes make the single empty
+	 * string RFC 6763 §6.1 asks for.
+	 */
+	private static Record txtRecord(Name owner, long ttl, ServiceRegistration registration) {
+		DNSOutput rdata = new DNSOutput();
+		List<TxtAttribute> attributes = List.copyOf(registration.attributes().all());
+		if (attributes.isEmpty()) {
+			rdata.writeCountedString(new byte[0]);
+		}
+		for (TxtAttribute attribute : attributes) {
+			rdata.writeCountedString(attribute.toTxtString().getBytes(StandardCharsets.UTF_8));
+		}
+		return Record.newRecord(owner, Type.TXT, DClass.IN, ttl, rdata.toByteArray());
+	}
+
+}

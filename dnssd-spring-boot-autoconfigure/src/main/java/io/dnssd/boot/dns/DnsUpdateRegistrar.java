@@ -1,0 +1,126 @@
+package io.dnssd.boot.dns;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.dnssd.boot.dns.TsigKeys.TsigKey;
+import io.dnssd.boot.model.Registrar;
+import io.dnssd.boot.model.RegistrationFailedException;
+import io.dnssd.boot.model.ServiceRegistration;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TSIGRecord;
+import org.xbill.DNS.Update;
+
+/**
+ * {@link Registrar} that writes DNS-SD records with RFC 2136 dynamic updates, signed with a
+ * TSIG key when one is configured, over TCP to the zone's update server. Each registration is
+ * one UPDATE; deregistration removes exactly this instance's records, then the service type
+ * from the enumeration if it was the last instance.
+ */
+final class DnsUpdateRegistrar implements Registrar {
+
+	private static final Log logger = LogFactory.getLog(DnsUpdateRegistrar.class);
+
+	private final Name zone;
+
+	private final Name domain;
+
+	private final @Nullable Name targetHost;
+
+	private final @Nullable TsigKey key;
+
+	private final Duration ttl;
+
+	private final Duration timeout;
+
+	private final Supplier<InetSocketAddress> server;
+
+	DnsUpdateRegistrar(Name zone, Name domain, @Nullable Name targetHost, @Nullable TsigKey key, Duration ttl,
+			Duration timeout, Supplier<InetSocketAddress> server) {
+		this.zone = zone;
+		this.domain = domain;
+		this.targetHost = targetHost;
+		this.key = key;
+		this.ttl = ttl;
+		this.timeout = timeout;
+		this.server = server;
+	}
+
+	@Override
+	public void register(ServiceRegistration registration) {
+		DnsSdRecordNames names = DnsSdRecordNames.of(registration, this.domain, this.targetHost);
+		send(DnsSdUpdates.register(this.zone, names, registration, this.ttl), "registration of " + names.instance());
+	}
+
+	@Override
+	public void deregister(ServiceRegistration registration) {
+		DnsSdRecordNames names = DnsSdRecordNames.of(registration, this.domain, this.targetHost);
+		send(DnsSdUpdates.deregister(this.zone, names), "deregistration of " + names.instance());
+		Message answer = exchange(DnsSdUpdates.removeServiceTypeIfUnused(this.zone, names),
+				"removal of " + names.serviceType() + " from the service enumeration");
+		if (answer.getRcode() == Rcode.NOERROR) {
+			logger.debug("Removed " + names.serviceType() + " from the service enumeration: no instance is left");
+		}
+		else if (answer.getRcode() != Rcode.YXRRSET) {
+			throw refused("removal of " + names.serviceType() + " from the service enumeration", answer);
+		}
+	}
+
+	@Override
+	public String description() {
+		String signing = (this.key != null) ? ", " + this.key : ", unsigned";
+		return "RFC 2136 updates of zone " + this.zone + signing;
+	}
+
+	private void send(Update update, String what) {
+		Message answer = exchange(update, what);
+		if (answer.getRcode() != Rcode.NOERROR) {
+			throw refused(what, answer);
+		}
+	}
+
+	private Message exchange(Update update, String what) {
+		InetSocketAddress address = this.server.get();
+		SimpleResolver resolver = new SimpleResolver(address);
+		resolver.setTCP(true);
+		resolver.setTimeout(this.timeout);
+		if (this.key != null) {
+			resolver.setTSIGKey(this.key.signer());
+		}
+		Message answer;
+		try {
+			answer = resolver.send(update);
+		}
+		catch (IOException ex) {
+			throw new RegistrationFailedException("DNS " + what + " in zone " + this.zone + " failed: server "
+					+ format(address) + " did not answer (" + ex + ")", ex);
+		}
+		if (this.key != null && answer.getRcode() == Rcode.NOERROR && !answer.isVerified()) {
+			throw new RegistrationFailedException("DNS " + what + " in zone " + this.zone + ": the answer of "
+					+ format(address) + " is not signed with " + this.key);
+		}
+		return answer;
+	}
+
+	private RegistrationFailedException refused(String what, Message answer) {
+		String signing = (this.key != null) ? " with " + this.key : " unsigned";
+		TSIGRecord tsig = answer.getTSIG();
+		String tsigError = (tsig != null && tsig.getError() != Rcode.NOERROR)
+				? " (TSIG error " + Rcode.TSIGstring(tsig.getError()) + ")" : "";
+		return new RegistrationFailedException("DNS " + what + " in zone " + this.zone + signing + " was refused by "
+				+ format(this.server.get()) + ": " + Rcode.string(answer.getRcode()) + tsigError);
+	}
+
+	private static String format(InetSocketAddress address) {
+		return address.getAddress().getHostAddress() + ":" + address.getPort();
+	}
+
+}

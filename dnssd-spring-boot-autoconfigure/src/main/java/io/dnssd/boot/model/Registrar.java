@@ -1,0 +1,32 @@
+package io.dnssd.boot.model;
+
+/**
+ * Where this application registers itself: the one interface each backend (RFC 2136 dynamic
+ * DNS, Cloud Map, multicast DNS) implements for registration. Calls may block on the network
+ * for at most one attempt's timeout; retrying is the caller's job.
+ */
+public interface Registrar {
+
+	/**
+	 * Publishes a registration, replacing what an earlier registration of the same instance
+	 * published.
+	 * @param registration what to publish
+	 * @throws RegistrationFailedException if the registry refused or could not be reached
+	 */
+	void register(ServiceRegistration registration);
+
+	/**
+	 * Removes exactly what {@link #register} published for this instance, and nothing of
+	 * other instances.
+	 * @param registration what was published
+	 * @throws RegistrationFailedException if the registry refused or could not be reached
+	 */
+	void deregister(ServiceRegistration registration);
+
+	/**
+	 * Describes this registrar for logs and health details, without secrets.
+	 * @return e.g. {@code RFC 2136 updates of zone example.com at 10.0.0.2:53, TSIG key 'app'}
+	 */
+	String description();
+
+}

@@ -1,0 +1,108 @@
+package io.dnssd.boot.registration;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.dnssd.boot.discovery.ServiceInstanceMapper;
+import io.dnssd.boot.model.ServiceRegistration;
+
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.serviceregistry.Registration;
+
+/**
+ * This application's Spring Cloud {@link Registration}. It exists from startup, so the
+ * {@code serviceregistry} endpoint can find it; its instance is bound once the port is known.
+ */
+public class DnsSdRegistration implements Registration {
+
+	private final RegistrationFactory factory;
+
+	private final AtomicReference<ServiceRegistration> bound = new AtomicReference<>();
+
+	/**
+	 * Creates a registration.
+	 * @param factory builds the instance once the port is known
+	 */
+	public DnsSdRegistration(RegistrationFactory factory) {
+		this.factory = factory;
+	}
+
+	/**
+	 * Binds the instance to the port the application listens on; later calls keep the first.
+	 * @param listeningPort the web server's port, or 0 when there is none
+	 * @return the bound registration
+	 */
+	public ServiceRegistration bind(int listeningPort) {
+		this.bound.compareAndSet(null, this.factory.create(listeningPort));
+		return this.bound.get();
+	}
+
+	/**
+	 * Returns whether a port was bound.
+	 * @return {@code true} once {@link #bind(int)} was called
+	 */
+	public boolean isBound() {
+		return this.bound.get() != null;
+	}
+
+	/**
+	 * Returns the bound registration.
+	 * @return the registration
+	 * @throws IllegalStateException if no port was bound yet
+	 */
+	public ServiceRegistration current() {
+		ServiceRegistration registration = this.bound.get();
+		if (registration == null) {
+			throw new IllegalStateException("The registration of " + this.factory.service() + " has no port yet");
+		}
+		return registration;
+	}
+
+	@Override
+	public String getServiceId() {
+		return this.factory.service().name();
+	}
+
+	@Override
+	public String getInstanceId() {
+		return current().instance().value();
+	}
+
+	@Override
+	public String getHost() {
+		return asServiceInstance().getHost();
+	}
+
+	@Override
+	public int getPort() {
+		return current().port();
+	}
+
+	@Override
+	public boolean isSecure() {
+		return current().toInstance().secure();
+	}
+
+	@Override
+	public URI getUri() {
+		return asServiceInstance().getUri();
+	}
+
+	@Override
+	public Map<String, String> getMetadata() {
+		return asServiceInstance().getMetadata();
+	}
+
+	@Override
+	public String toString() {
+		ServiceRegistration registration = this.bound.get();
+		return (registration != null) ? "'" + registration.instance() + "' of " + registration.service() + " at "
+				+ getHost() + ":" + registration.port() : this.factory.service() + " (no port yet)";
+	}
+
+	private ServiceInstance asServiceInstance() {
+		return ServiceInstanceMapper.toServiceInstance(getServiceId(), current().toInstance());
+	}
+
+}

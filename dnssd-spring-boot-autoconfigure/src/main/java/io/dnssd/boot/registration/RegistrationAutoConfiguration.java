@@ -1,0 +1,103 @@
+package io.dnssd.boot.registration;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import io.dnssd.boot.ConditionalOnDnsSdEnabled;
+import io.dnssd.boot.DnsSdProperties;
+import io.dnssd.boot.model.Registrar;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationProperties;
+import org.springframework.cloud.client.serviceregistry.ServiceRegistry;
+import org.springframework.cloud.commons.util.InetUtils;
+import org.springframework.cloud.commons.util.InetUtilsProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * Auto-configuration of self-registration on whichever {@link Registrar} the selected
+ * backend provides: the registration, the registry and auto-registration with
+ * deregistration before the web server stops. Applies when the application has a name
+ * ({@code spring.application.name} or {@code dnssd.registration.service-name}).
+ */
+@AutoConfiguration(afterName = "io.dnssd.boot.dns.DnsRegistrationAutoConfiguration",
+		beforeName = "org.springframework.cloud.client.serviceregistry.ServiceRegistryAutoConfiguration")
+@ConditionalOnClass(value = ServiceRegistry.class,
+		name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
+@ConditionalOnDnsSdEnabled
+@ConditionalOnDnsSdRegistrationEnabled
+@ConditionalOnProperty(name = "spring.cloud.service-registry.auto-registration.enabled", matchIfMissing = true)
+@ConditionalOnBean(Registrar.class)
+@Conditional(OnServiceNameCondition.class)
+@EnableConfigurationProperties({ RegistrationProperties.class, DnsSdProperties.class,
+		AutoServiceRegistrationProperties.class })
+public final class RegistrationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RegistrationFactory dnssdRegistrationFactory(RegistrationProperties properties, Environment environment,
+			ObjectProvider<InetUtils> inetUtils, ObjectProvider<BuildProperties> buildProperties) {
+		InetAddress address = chooseAddress(properties, inetUtils);
+		BuildProperties build = buildProperties.getIfAvailable();
+		return new RegistrationFactory(properties, environment.getProperty("spring.application.name"), address,
+				(build != null) ? build.getVersion() : null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DnsSdRegistration dnssdRegistration(RegistrationFactory factory) {
+		return new DnsSdRegistration(factory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DnsSdServiceRegistry dnssdServiceRegistry(Registrar registrar, RegistrationProperties properties,
+			ObjectProvider<RegistrationListener> listeners) {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("dnssd-registration-");
+		threads.setDaemon(true);
+		return new DnsSdServiceRegistry(registrar, properties.isFailFast(), listeners.orderedStream().toList(),
+				new ScheduledThreadPoolExecutor(1, threads));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DnsSdAutoServiceRegistration dnssdAutoServiceRegistration(ApplicationContext context,
+			DnsSdServiceRegistry registry, AutoServiceRegistrationProperties autoServiceRegistrationProperties,
+			DnsSdRegistration registration, RegistrationProperties properties) {
+		return new DnsSdAutoServiceRegistration(context, registry, autoServiceRegistrationProperties, registration,
+				properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RegistrationLifecycleListener dnssdRegistrationLifecycleListener(ApplicationContext context,
+			DnsSdAutoServiceRegistration autoRegistration, RegistrationProperties properties,
+			DnsSdProperties dnsSd) {
+		Duration drain = (properties.getDrain() != null) ? properties.getDrain() : dnsSd.getTtl();
+		return new RegistrationLifecycleListener(context, autoRegistration, drain);
+	}
+
+	private static InetAddress chooseAddress(RegistrationProperties properties, ObjectProvider<InetUtils> inetUtils) {
+		InetUtils shared = inetUtils.getIfAvailable();
+		if (shared != null) {
+			return InstanceAddresses.choose(properties.getAddress(), () -> EcsTaskMetadata.fetch(System.getenv()),
+					shared);
+		}
+		try (InetUtils own = new InetUtils(new InetUtilsProperties())) {
+			return InstanceAddresses.choose(properties.getAddress(), () -> EcsTaskMetadata.fetch(System.getenv()), own);
+		}
+	}
+
+}

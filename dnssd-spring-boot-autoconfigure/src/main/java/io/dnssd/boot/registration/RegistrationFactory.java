@@ -1,0 +1,144 @@
+package io.dnssd.boot.registration;
+
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.dnssd.boot.model.InstanceName;
+import io.dnssd.boot.model.ServiceName;
+import io.dnssd.boot.model.ServiceRegistration;
+import io.dnssd.boot.model.TxtAttribute;
+import io.dnssd.boot.model.TxtAttributes;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
+/**
+ * Builds this application's {@link ServiceRegistration} from {@code dnssd.registration.*}.
+ * Everything that does not depend on the port is validated when the factory is created, at
+ * startup, with errors that name the property at fault.
+ */
+public final class RegistrationFactory {
+
+	private static final String PREFIX = "dnssd.registration.";
+
+	private final ServiceName service;
+
+	private final @Nullable InstanceName instanceId;
+
+	private final InetAddress address;
+
+	private final @Nullable Integer port;
+
+	private final int priority;
+
+	private final int weight;
+
+	private final TxtAttributes attributes;
+
+	/**
+	 * Creates a factory, validating the properties.
+	 * @param properties the registration properties
+	 * @param applicationName {@code spring.application.name}, if set
+	 * @param address the address to register
+	 * @param buildVersion the build-info version, if known
+	 * @throws InvalidConfigurationPropertyValueException naming the property at fault
+	 */
+	public RegistrationFactory(RegistrationProperties properties, @Nullable String applicationName,
+			InetAddress address, @Nullable String buildVersion) {
+		this.service = serviceName(properties, applicationName);
+		this.instanceId = (properties.getInstanceId() != null)
+				? validated(PREFIX + "instance-id", properties.getInstanceId(), () -> new InstanceName(properties.getInstanceId()))
+				: null;
+		this.address = address;
+		this.port = (properties.getPort() != null) ? inRange(PREFIX + "port", properties.getPort(), 1) : null;
+		this.priority = inRange(PREFIX + "priority", properties.getPriority(), 0);
+		this.weight = inRange(PREFIX + "weight", properties.getWeight(), 0);
+		this.attributes = attributes(properties, buildVersion);
+	}
+
+	/**
+	 * Returns the configured port, if any.
+	 * @return {@code dnssd.registration.port}
+	 */
+	public @Nullable Integer configuredPort() {
+		return this.port;
+	}
+
+	/**
+	 * Returns the service name.
+	 * @return the service
+	 */
+	public ServiceName service() {
+		return this.service;
+	}
+
+	/**
+	 * Builds the registration for the port the application listens on; the configured port,
+	 * if any, wins.
+	 * @param listeningPort the web server's port
+	 * @return the registration
+	 * @throws InvalidConfigurationPropertyValueException if the default instance id does not
+	 * fit DNS
+	 */
+	public ServiceRegistration create(int listeningPort) {
+		int port = (this.port != null) ? this.port : listeningPort;
+		InstanceName instance = (this.instanceId != null) ? this.instanceId
+				: validated(PREFIX + "instance-id", null, () -> new InstanceName(defaultInstanceId(port)));
+		return new ServiceRegistration(this.service, instance, this.address, port, this.priority, this.weight,
+				this.attributes);
+	}
+
+	private String defaultInstanceId(int port) {
+		String host = this.address.getHostAddress().replaceAll("[^A-Za-z0-9]+", "-");
+		return this.service.name() + "-" + host + "-" + port;
+	}
+
+	private static ServiceName serviceName(RegistrationProperties properties, @Nullable String applicationName) {
+		String property = (properties.getServiceName() != null) ? PREFIX + "service-name" : "spring.application.name";
+		String name = (properties.getServiceName() != null) ? properties.getServiceName() : applicationName;
+		if (name == null || name.isBlank()) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "service-name", null,
+					"set it or spring.application.name to name the service this application registers");
+		}
+		return validated(property, name, () -> new ServiceName(name));
+	}
+
+	private static TxtAttributes attributes(RegistrationProperties properties, @Nullable String buildVersion) {
+		Map<String, String> attributes = new LinkedHashMap<>();
+		String version = (properties.getVersion() != null) ? properties.getVersion() : buildVersion;
+		putValidated(attributes, PREFIX + "version", "version", version);
+		putValidated(attributes, PREFIX + "stage", "stage", properties.getStage());
+		putValidated(attributes, PREFIX + "zone", "zone", properties.getZone());
+		properties.getMetadata()
+			.forEach((key, value) -> putValidated(attributes, PREFIX + "metadata." + key, key, value));
+		return TxtAttributes.of(attributes);
+	}
+
+	private static void putValidated(Map<String, String> attributes, String property, String key,
+			@Nullable String value) {
+		if (value != null) {
+			validated(property, value, () -> new TxtAttribute(key, value));
+			attributes.putIfAbsent(key, value);
+		}
+	}
+
+	private static int inRange(String property, int value, int min) {
+		if (value < min || value > 0xFFFF) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"must be between " + min + " and 65535");
+		}
+		return value;
+	}
+
+	private static <T> T validated(String property, @Nullable Object value, Supplier<T> factory) {
+		try {
+			return factory.get();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
+		}
+	}
+
+}

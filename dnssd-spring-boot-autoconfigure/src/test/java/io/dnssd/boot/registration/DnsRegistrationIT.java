@@ -1,0 +1,227 @@
+package io.dnssd.boot.registration;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.dnssd.boot.testsupport.NamedServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.Type;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Self-registration by RFC 2136 dynamic update into a real BIND 9 with a TSIG key, through
+ * the application's real lifecycle.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DnsRegistrationIT {
+
+	private static final String ZONE = "reg.test";
+
+	@TempDir
+	Path directory;
+
+	private NamedServer named;
+
+	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	@AfterEach
+	void stop() throws Exception {
+		this.contexts.forEach(ConfigurableApplicationContext::close);
+		if (this.named != null) {
+			this.named.close();
+		}
+	}
+
+	@Test
+	void recordsAppearOnStartAndGoOnShutdown() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		ConfigurableApplicationContext app = start(8080, "dnssd.registration.version=1.2.3",
+				"dnssd.registration.stage=prod", "dnssd.registration.metadata.color=blue green");
+
+		assertThat(ptrTargets("_calc._tcp")).containsExactly("calc-127-0-0-1-8080._calc._tcp." + ZONE + ".");
+		SRVRecord srv = (SRVRecord) single("calc-127-0-0-1-8080._calc._tcp", Type.SRV);
+		assertThat(srv.getPort()).isEqualTo(8080);
+		assertThat(srv.getWeight()).isEqualTo(1);
+		assertThat(srv.getTarget()).hasToString("calc-127-0-0-1-8080." + ZONE + ".");
+		assertThat(srv.getTTL()).isEqualTo(30);
+		assertThat(((TXTRecord) single("calc-127-0-0-1-8080._calc._tcp", Type.TXT)).getStrings())
+			.containsExactly("version=1.2.3", "stage=prod", "color=blue green");
+		assertThat(((ARecord) single("calc-127-0-0-1-8080", Type.A)).getAddress().getHostAddress())
+			.isEqualTo("127.0.0.1");
+		assertThat(ptrTargets("_services._dns-sd._udp")).containsExactly("_calc._tcp." + ZONE + ".");
+		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.REGISTERED);
+
+		app.close();
+		assertThat(ptrTargets("_calc._tcp")).isEmpty();
+		assertThat(this.named.records("calc-127-0-0-1-8080._calc._tcp." + ZONE + ".", Type.ANY)).isEmpty();
+		assertThat(this.named.records("calc-127-0-0-1-8080." + ZONE + ".", Type.A)).isEmpty();
+		assertThat(ptrTargets("_services._dns-sd._udp")).isEmpty();
+	}
+
+	@Test
+	void aRegisteredInstanceIsDiscoveredByAnotherApplication() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		start(8080);
+		ConfigurableApplicationContext client = start(0, "dnssd.registration.enabled=false");
+		List<ServiceInstance> instances = client.getBean(DiscoveryClient.class).getInstances("calc");
+		assertThat(instances).singleElement().satisfies((instance) -> {
+			assertThat(instance.getInstanceId()).isEqualTo("calc-127-0-0-1-8080");
+			assertThat(instance.getUri()).hasToString("http://127.0.0.1:8080");
+		});
+	}
+
+	@Test
+	void twoInstancesSideBySideEachRemoveOnlyThemselves() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		ConfigurableApplicationContext first = start(8081);
+		ConfigurableApplicationContext second = start(8082);
+		assertThat(ptrTargets("_calc._tcp")).hasSize(2);
+
+		first.close();
+		assertThat(ptrTargets("_calc._tcp")).containsExactly("calc-127-0-0-1-8082._calc._tcp." + ZONE + ".");
+		assertThat(this.named.records("calc-127-0-0-1-8082._calc._tcp." + ZONE + ".", Type.SRV)).hasSize(1);
+		assertThat(ptrTargets("_services._dns-sd._udp")).containsExactly("_calc._tcp." + ZONE + ".");
+
+		second.close();
+		assertThat(ptrTargets("_calc._tcp")).isEmpty();
+		assertThat(ptrTargets("_services._dns-sd._udp")).isEmpty();
+	}
+
+	@Test
+	void keyFromABindKeyFileSignsTheUpdate() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		startWithKey(List.of("dnssd.dns.update.tsig.secret-file=" + this.named.writeKeyFile()), 8080);
+		assertThat(ptrTargets("_calc._tcp")).hasSize(1);
+	}
+
+	@Test
+	void anUnsignedUpdateIsRefusedAndReportedWithoutFailingStartup() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		ConfigurableApplicationContext app = startWithKey(List.of(), 8080);
+		DnsSdServiceRegistry registry = app.getBean(DnsSdServiceRegistry.class);
+		assertThat(registry.state()).isEqualTo(RegistrationState.RETRYING);
+		assertThat(registry.lastError()).contains("unsigned").contains("REFUSED").contains("zone " + ZONE);
+		assertThat(ptrTargets("_calc._tcp")).isEmpty();
+	}
+
+	@Test
+	void aWrongKeyIsRefusedNamingTheKeyAndFailsStartupWithFailFast(CapturedOutput output) throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		String wrongSecret = Base64.getEncoder().encodeToString("not the secret at all, 32 bytes!".getBytes());
+		List<String> wrongKey = List.of("dnssd.dns.update.tsig.name=" + NamedServer.KEY_NAME,
+				"dnssd.dns.update.tsig.secret=" + wrongSecret, "dnssd.registration.fail-fast=true");
+		assertThatException().isThrownBy(() -> startWithKey(wrongKey, 8080))
+			.satisfies((ex) -> assertThat(NestedExceptionUtils.getMostSpecificCause(ex))
+				.hasMessageContaining("TSIG key '" + NamedServer.KEY_NAME + "'")
+				.hasMessageContaining("NOTAUTH")
+				.hasMessageContaining("BADSIG"));
+		assertThat(output).doesNotContain(wrongSecret).doesNotContain(this.named.secret());
+	}
+
+	@Test
+	void healthDownWithdrawsTheInstanceAndUpRestoresIt() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		ConfigurableApplicationContext app = start(8080, "dnssd.registration.health.interval=100ms");
+		assertThat(ptrTargets("_calc._tcp")).hasSize(1);
+		AtomicReference<Health> health = app.getBean(RegistrationApplication.class).health;
+
+		health.set(Health.down().build());
+		await().atMost(Duration.ofSeconds(10)).until(() -> ptrTargets("_calc._tcp").isEmpty());
+		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.WITHDRAWN);
+
+		health.set(Health.up().build());
+		await().atMost(Duration.ofSeconds(10)).until(() -> ptrTargets("_calc._tcp").size() == 1);
+		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.REGISTERED);
+	}
+
+	@Test
+	void startsWhileTheServerIsDownAndRegistersOnceItIsUp() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		this.named.stop();
+		ConfigurableApplicationContext app = start(8080);
+		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.RETRYING);
+		this.named.restart();
+		await().atMost(Duration.ofSeconds(20)).until(() -> ptrTargets("_calc._tcp").size() == 1);
+		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.REGISTERED);
+	}
+
+	private ConfigurableApplicationContext start(int port, String... properties) {
+		List<String> all = new ArrayList<>(List.of("dnssd.dns.update.tsig.name=" + NamedServer.KEY_NAME,
+				"dnssd.dns.update.tsig.secret=" + this.named.secret()));
+		all.addAll(List.of(properties));
+		return startWithKey(all, port);
+	}
+
+	private ConfigurableApplicationContext startWithKey(List<String> properties, int port) {
+		List<String> all = new ArrayList<>(List.of("spring.application.name=calc", "dnssd.domain=" + ZONE,
+				"dnssd.dns.servers=" + this.named.address(), "dnssd.dns.update.server=" + this.named.address(),
+				"dnssd.dns.timeout=500ms", "dnssd.registration.address=127.0.0.1", "dnssd.registration.drain=0s",
+				"dnssd.discovery.min-ttl=100ms", "dnssd.discovery.max-ttl=100ms"));
+		if (port > 0) {
+			all.add("dnssd.registration.port=" + port);
+		}
+		all.addAll(properties);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistrationApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(all.toArray(String[]::new))
+			.run();
+		this.contexts.add(context);
+		return context;
+	}
+
+	private List<String> ptrTargets(String name) throws Exception {
+		return this.named.records(name + "." + ZONE + ".", Type.PTR)
+			.stream()
+			.map((record) -> ((PTRRecord) record).getTarget().toString())
+			.toList();
+	}
+
+	private Record single(String name, int type) throws Exception {
+		List<Record> records = this.named.records(name + "." + ZONE + ".", type);
+		assertThat(records).hasSize(1);
+		return records.get(0);
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class RegistrationApplication {
+
+		final AtomicReference<Health> health = new AtomicReference<>(Health.up().build());
+
+		@Bean
+		HealthIndicator switchableHealthIndicator() {
+			return this.health::get;
+		}
+
+	}
+
+}
