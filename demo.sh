@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Starts the demo: a local BIND on a loopback port serving the DNS-SD records of two time
-# and two calc instances, those four instances and the portal, all on 127.0.0.1 and free
-# ports. Ctrl-C stops everything it started, by PID.
+# Starts the demo: a local BIND on a loopback port with an empty zone that accepts
+# TSIG-signed updates, then two time, two calc and one portal instance on 127.0.0.1 that
+# register themselves in it (RFC 2136) and find each other through it. Ctrl-C stops
+# everything it started, by PID; each instance deregisters before it stops serving.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,10 +16,13 @@ fi
 
 work=$(mktemp -d)
 pids=()
+named_pid=
 stop() {
 	trap - INT TERM EXIT
+	# The applications first, so each can deregister from the still running BIND.
 	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
 	for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+	if [ -n "$named_pid" ]; then kill "$named_pid" 2>/dev/null || true; wait "$named_pid" 2>/dev/null || true; fi
 	echo "Stopped. Logs were in $work"
 }
 trap stop INT TERM EXIT
@@ -35,31 +39,13 @@ free_port() {
 }
 
 dns_port=$(free_port)
-time_ports=("$(free_port)" "$(free_port)")
-calc_ports=("$(free_port)" "$(free_port)")
 portal_port=$(free_port)
-
-{
-	echo '$ORIGIN demo.test.'
-	echo '$TTL 5'
-	echo '@ SOA ns hostmaster 1 3600 600 86400 5'
-	echo '@ NS ns'
-	echo 'ns A 127.0.0.1'
-	echo 'host A 127.0.0.1'
-	echo '_services._dns-sd._udp PTR _time._tcp'
-	echo '_services._dns-sd._udp PTR _calc._tcp'
-	for service in time calc; do
-		ports_var="${service}_ports[@]"
-		n=1
-		for port in "${!ports_var}"; do
-			echo "_${service}._tcp PTR ${service}-${n}._${service}._tcp"
-			echo "${service}-${n}._${service}._tcp SRV 0 1 ${port} host"
-			echo "${service}-${n}._${service}._tcp TXT \"version=0.1.0\" \"stage=demo\""
-			n=$((n + 1))
-		done
-	done
-} > "$work/zone.db"
+secret=$(head -c 32 /dev/urandom | base64)
+printf 'key "demo-key" {\n\talgorithm hmac-sha256;\n\tsecret "%s";\n};\n' "$secret" > "$work/demo.key"
+chmod 600 "$work/demo.key"
+printf '$ORIGIN demo.test.\n$TTL 5\n@ SOA ns hostmaster 1 3600 600 86400 5\n@ NS ns\nns A 127.0.0.1\n' > "$work/zone.db"
 cat > "$work/named.conf" <<CONF
+include "$work/demo.key";
 options {
 	directory "$work";
 	pid-file "$work/named.pid";
@@ -71,20 +57,22 @@ options {
 	check-names primary ignore;
 };
 controls { };
-zone "demo.test" { type primary; file "$work/zone.db"; };
+zone "demo.test" { type primary; file "$work/zone.db"; allow-update { key "demo-key"; }; };
 CONF
 "$named_bin" -g -c "$work/named.conf" > "$work/named.log" 2>&1 &
-pids+=($!)
+named_pid=$!
 
+export DNSSD_DNS_PORT=$dns_port DNSSD_TSIG_KEY_FILE=$work/demo.key
 start() {
-	local module=$1 port=$2
-	java -jar "$module/target/$module-0.1.0-SNAPSHOT.jar" --server.port="$port" \
-		--dnssd.dns.servers="127.0.0.1:$dns_port" > "$work/$module-$port.log" 2>&1 &
+	local module=$1 port=$2 n=$3
+	java -jar "$module/target/$module-0.1.0-SNAPSHOT.jar" --server.port="$port" > "$work/$module-$n.log" 2>&1 &
 	pids+=($!)
 }
-for port in "${time_ports[@]}"; do start sample-time "$port"; done
-for port in "${calc_ports[@]}"; do start sample-calc "$port"; done
-start sample-portal "$portal_port"
+start sample-time 0 1
+start sample-time 0 2
+start sample-calc 0 1
+start sample-calc 0 2
+start sample-portal "$portal_port" 1
 
 echo "Waiting for the portal on port $portal_port..."
 for _ in $(seq 1 120); do
@@ -94,6 +82,7 @@ done
 cat <<MSG
 
 Portal:    http://127.0.0.1:$portal_port/api/services
+           http://127.0.0.1:$portal_port/actuator/health
            http://127.0.0.1:$portal_port/api/sum?a=2&b=3
            http://127.0.0.1:$portal_port/api/time
 DNS:       dig @127.0.0.1 -p $dns_port _calc._tcp.demo.test PTR

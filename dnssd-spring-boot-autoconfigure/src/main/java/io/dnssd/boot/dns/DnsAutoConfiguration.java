@@ -35,8 +35,13 @@ public final class DnsAutoConfiguration {
 	private static final int ATTEMPTS_PER_SERVER = 2;
 
 	@Bean
+	DnsjavaNioLifecycle dnssdDnsjavaNioLifecycle() {
+		return new DnsjavaNioLifecycle();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	Resolver dnssdResolver(DnsProperties properties) {
+	Resolver dnssdResolver(DnsProperties properties, DnsjavaNioLifecycle dnsjavaNioLifecycle) {
 		List<InetSocketAddress> servers = properties.getServers().isEmpty()
 				? ResolverConfig.getCurrentConfig().servers() : DnsServerAddresses.parse(properties.getServers());
 		ExtendedResolver resolver = new ExtendedResolver(servers.stream().map((server) -> {

@@ -1,0 +1,122 @@
+package io.dnssd.sample.calc;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.dnssd.boot.testsupport.NamedServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.Type;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged sample-calc in its own JVM registers in a real BIND with its real port, and
+ * on SIGTERM removes its records first and keeps serving through the drain before it exits.
+ */
+class CalcProcessIT {
+
+	private static final String ZONE = "e2e.test";
+
+	private static final String SERVICE = "_calc._tcp." + ZONE + ".";
+
+	@TempDir
+	Path directory;
+
+	private NamedServer named;
+
+	private Process process;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	@AfterEach
+	void stop() throws Exception {
+		if (this.process != null && this.process.isAlive()) {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		if (this.named != null) {
+			this.named.close();
+		}
+	}
+
+	@Test
+	void registersItsRealPortAndOnSigtermDeregistersThenDrainsThenExits() throws Exception {
+		this.named = NamedServer.start(this.directory.resolve("named"), ZONE, "");
+		Path log = this.directory.resolve("calc.log");
+		this.process = new ProcessBuilder(javaExecutable(), "-jar", System.getProperty("sample.jar"),
+				"--server.port=0", "--dnssd.domain=" + ZONE, "--dnssd.dns.servers=" + this.named.address(),
+				"--dnssd.dns.update.server=" + this.named.address(),
+				"--dnssd.dns.update.tsig.name=" + NamedServer.KEY_NAME,
+				"--dnssd.dns.update.tsig.secret=" + this.named.secret(), "--dnssd.registration.address=127.0.0.1",
+				"--dnssd.registration.drain=3s")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+
+		await().atMost(Duration.ofSeconds(60)).until(() -> !this.named.records(SERVICE, Type.PTR).isEmpty());
+		int port = registeredPort();
+		assertThat(port).isPositive();
+		assertThat(sum(port)).contains("\"result\":3");
+
+		this.process.destroy();
+		List<String> timeline = new ArrayList<>();
+		boolean servedAfterDeregistration = false;
+		while (this.process.isAlive()) {
+			boolean registered = !this.named.records(SERVICE, Type.PTR).isEmpty();
+			boolean served = sum(port) != null;
+			timeline.add((registered ? "registered" : "gone") + "/" + (served ? "served" : "refused"));
+			servedAfterDeregistration |= !registered && served;
+			Thread.sleep(100);
+		}
+		assertThat(this.process.waitFor()).as(Files.readString(log)).isIn(0, 143);
+		assertThat(servedAfterDeregistration).as("timeline " + timeline).isTrue();
+		assertThat(timeline).as("records were gone before the process exited").last().asString().startsWith("gone");
+		assertThat(this.named.records(SERVICE, Type.PTR)).isEmpty();
+		String output = Files.readString(log);
+		assertThat(output).contains("Registered 'calc-127-0-0-1-" + port + "'");
+		assertThat(output.indexOf("Deregistered")).isPositive().isLessThan(output.indexOf("Commencing graceful shutdown"));
+	}
+
+	private int registeredPort() throws IOException {
+		Record pointer = this.named.records(SERVICE, Type.PTR).get(0);
+		List<Record> srv = this.named.records(((PTRRecord) pointer).getTarget().toString(), Type.SRV);
+		return ((SRVRecord) srv.get(0)).getPort();
+	}
+
+	private String sum(int port) {
+		try {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sum?a=1&b=2"))
+						.timeout(Duration.ofSeconds(1))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+			return (response.statusCode() == 200) ? response.body() : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	private static String javaExecutable() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+}
