@@ -51,6 +51,10 @@ final class TsigKeys {
 		String algorithmProperty = PREFIX + "algorithm";
 		String secretProperty = PREFIX + "secret";
 		if (tsig.getSecretFile() != null) {
+			if (secret != null) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + "secret", HIDDEN,
+						"set either it or " + PREFIX + "secret-file, not both");
+			}
 			KeyClause clause = read(tsig.getSecretFile());
 			if (name != null && !name.equals(clause.name())) {
 				throw new InvalidConfigurationPropertyValueException(PREFIX + "name", name,

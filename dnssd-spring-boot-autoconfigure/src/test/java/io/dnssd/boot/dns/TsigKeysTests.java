@@ -60,6 +60,18 @@ class TsigKeysTests {
 	}
 
 	@Test
+	void aSecretAndASecretFileTogetherAreAnError() throws Exception {
+		Path file = this.directory.resolve("app.key");
+		Files.writeString(file, "key app-key { algorithm hmac-sha256; secret \"" + SECRET + "\"; };");
+		DnsUpdateProperties.Tsig tsig = new DnsUpdateProperties.Tsig();
+		tsig.setSecretFile(file.toString());
+		tsig.setSecret(SECRET);
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(() -> TsigKeys.from(tsig))
+			.withMessageContaining("dnssd.dns.update.tsig.secret-file")
+			.withMessageNotContaining(SECRET);
+	}
+
+	@Test
 	void aSecretWithoutANameIsAnError() {
 		DnsUpdateProperties.Tsig tsig = new DnsUpdateProperties.Tsig();
 		tsig.setSecret(SECRET);

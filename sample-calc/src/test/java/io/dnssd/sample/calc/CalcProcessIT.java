@@ -60,14 +60,16 @@ class CalcProcessIT {
 		this.process = new ProcessBuilder(javaExecutable(), "-jar", System.getProperty("sample.jar"),
 				"--server.port=0", "--dnssd.domain=" + ZONE, "--dnssd.dns.servers=" + this.named.address(),
 				"--dnssd.dns.update.server=" + this.named.address(),
-				"--dnssd.dns.update.tsig.name=" + NamedServer.KEY_NAME,
-				"--dnssd.dns.update.tsig.secret=" + this.named.secret(), "--dnssd.registration.address=127.0.0.1",
+				"--dnssd.dns.update.tsig.secret-file=" + this.named.writeKeyFile(),
+				"--dnssd.registration.address=127.0.0.1",
 				"--dnssd.registration.drain=3s")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
 
-		await().atMost(Duration.ofSeconds(60)).until(() -> !this.named.records(SERVICE, Type.PTR).isEmpty());
+		await().atMost(Duration.ofSeconds(60))
+			.failFast("sample-calc exited:\n" + log, () -> !this.process.isAlive())
+			.until(() -> !this.named.records(SERVICE, Type.PTR).isEmpty());
 		int port = registeredPort();
 		assertThat(port).isPositive();
 		assertThat(sum(port)).contains("\"result\":3");
