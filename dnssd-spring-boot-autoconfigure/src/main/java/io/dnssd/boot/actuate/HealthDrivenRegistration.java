@@ -10,7 +10,6 @@ import io.dnssd.boot.registration.DnsSdRegistration;
 import io.dnssd.boot.registration.DnsSdServiceRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
@@ -39,7 +38,8 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 
 	private final ScheduledExecutorService scheduler;
 
-	private volatile @Nullable String lastStatus;
+	/** The status last passed on; the registry starts as UP, so only a change is passed on. */
+	private volatile String lastStatus = DnsSdServiceRegistry.UP;
 
 	private volatile boolean running;
 

@@ -1,5 +1,6 @@
 package io.dnssd.boot.registration;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +8,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.dnssd.boot.actuate.RegistrationMetrics;
+import io.dnssd.boot.dns.DnsQueryClientAccess;
 import io.dnssd.boot.testsupport.NamedServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +33,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.client.serviceregistry.endpoint.ServiceRegistryEndpoint;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
@@ -79,6 +84,9 @@ class DnsRegistrationIT {
 			.isEqualTo("127.0.0.1");
 		assertThat(ptrTargets("_services._dns-sd._udp")).containsExactly("_calc._tcp." + ZONE + ".");
 		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.REGISTERED);
+		MeterRegistry meters = app.getBean(MeterRegistry.class);
+		assertThat(meters.get(RegistrationMetrics.REGISTRATIONS).counter().count()).isOne();
+		assertThat(meters.get(RegistrationMetrics.STATE_GAUGE).tag("state", "registered").gauge().value()).isOne();
 
 		app.close();
 		assertThat(ptrTargets("_calc._tcp")).isEmpty();
@@ -161,6 +169,31 @@ class DnsRegistrationIT {
 		health.set(Health.up().build());
 		await().atMost(Duration.ofSeconds(10)).until(() -> ptrTargets("_calc._tcp").size() == 1);
 		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.REGISTERED);
+	}
+
+	@Test
+	void theServiceRegistryEndpointWithdrawsAndRestores() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		ConfigurableApplicationContext app = start(8080, "management.endpoints.jmx.exposure.include=serviceregistry",
+				"spring.jmx.enabled=true");
+		ServiceRegistryEndpoint endpoint = app.getBean(ServiceRegistryEndpoint.class);
+		endpoint.setStatus("OUT_OF_SERVICE");
+		assertThat(ptrTargets("_calc._tcp")).isEmpty();
+		assertThat(endpoint.getStatus().getBody()).asString().contains("state=WITHDRAWN");
+		assertThat(app.getBean(MeterRegistry.class).get(RegistrationMetrics.WITHDRAWALS).counter().count()).isOne();
+		endpoint.setStatus("UP");
+		assertThat(ptrTargets("_calc._tcp")).hasSize(1);
+		assertThat(endpoint.getStatus().getBody()).asString().contains("state=REGISTERED");
+	}
+
+	@Test
+	void theUpdateServerIsThePrimaryNamedInTheSoa() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		ConfigurableApplicationContext app = start(0, "dnssd.registration.enabled=false");
+		DnsQueryClientAccess locator = new DnsQueryClientAccess(app);
+		InetSocketAddress server = locator.updateServerOf(ZONE);
+		assertThat(server.getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+		assertThat(server.getPort()).isEqualTo(53);
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +59,7 @@ class CalcProcessIT {
 		this.named = NamedServer.start(this.directory.resolve("named"), ZONE, "");
 		Path log = this.directory.resolve("calc.log");
 		this.process = new ProcessBuilder(javaExecutable(), "-jar", System.getProperty("sample.jar"),
-				"--server.port=0", "--dnssd.domain=" + ZONE, "--dnssd.dns.servers=" + this.named.address(),
+				"--server.port=0", "--management.server.port=0", "--dnssd.domain=" + ZONE, "--dnssd.dns.servers=" + this.named.address(),
 				"--dnssd.dns.update.server=" + this.named.address(),
 				"--dnssd.dns.update.tsig.secret-file=" + this.named.writeKeyFile(),
 				"--dnssd.registration.address=127.0.0.1",
@@ -72,7 +73,10 @@ class CalcProcessIT {
 			.until(() -> !this.named.records(SERVICE, Type.PTR).isEmpty());
 		int port = registeredPort();
 		assertThat(port).isPositive();
-		assertThat(sum(port)).contains("\"result\":3");
+		assertThat(sum(port)).as("the registered port is the application's, not the management server's")
+			.contains("\"result\":3");
+		Record txt = this.named.records("calc-127-0-0-1-" + port + "._calc._tcp." + ZONE + ".", Type.TXT).get(0);
+		assertThat(((TXTRecord) txt).getStrings()).contains("version=0.1.0-SNAPSHOT");
 
 		this.process.destroy();
 		List<String> timeline = new ArrayList<>();
