@@ -101,17 +101,6 @@ public final class InstanceCache implements AutoCloseable {
 		return service == null || (!service.refreshing && !isFresh(service.snapshot, this.clock.instant()));
 	}
 
-	/**
-	 * Returns the number of instances served for a service, without a lookup.
-	 * @param serviceId the service
-	 * @return the number of cached instances, 0 when not cached
-	 */
-	public int cachedSize(String serviceId) {
-		CachedService service = this.services.get(serviceId);
-		Snapshot snapshot = (service != null) ? service.snapshot : null;
-		return (snapshot != null) ? snapshot.instances().size() : 0;
-	}
-
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();

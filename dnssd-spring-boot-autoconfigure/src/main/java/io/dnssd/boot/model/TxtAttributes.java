@@ -91,15 +91,6 @@ public final class TxtAttributes {
 	}
 
 	/**
-	 * Returns whether a key is present, compared case-insensitively.
-	 * @param key the key
-	 * @return {@code true} if present, with or without a value
-	 */
-	public boolean contains(String key) {
-		return this.byLowerCaseKey.containsKey(lowerCase(key));
-	}
-
-	/**
 	 * Returns the attributes in the order they were given.
 	 * @return the attributes
 	 */

@@ -59,14 +59,6 @@ public final class RegistrationFactory {
 	}
 
 	/**
-	 * Returns the configured port, if any.
-	 * @return {@code dnssd.registration.port}
-	 */
-	public @Nullable Integer configuredPort() {
-		return this.port;
-	}
-
-	/**
 	 * Returns the service name.
 	 * @return the service
 	 */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
@@ -93,6 +94,29 @@ class DnsRegistrationIT {
 		assertThat(this.named.records("calc-127-0-0-1-8080._calc._tcp." + ZONE + ".", Type.ANY)).isEmpty();
 		assertThat(this.named.records("calc-127-0-0-1-8080." + ZONE + ".", Type.A)).isEmpty();
 		assertThat(ptrTargets("_services._dns-sd._udp")).isEmpty();
+	}
+
+	@Test
+	void anIpv6AddressIsPublishedAsAaaa() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		start(8080, "dnssd.registration.address=::1");
+		String instance = "calc-0-0-0-0-0-0-0-1-8080";
+		assertThat(((SRVRecord) single(instance + "._calc._tcp", Type.SRV)).getTarget())
+			.hasToString(instance + "." + ZONE + ".");
+		assertThat(((AAAARecord) single(instance, Type.AAAA)).getAddress().getHostAddress())
+			.isEqualTo("0:0:0:0:0:0:0:1");
+	}
+
+	@Test
+	void aConfiguredTargetHostIsPointedAtAndLeftAlone() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "web01 A 127.0.0.7");
+		ConfigurableApplicationContext app = start(8080, "dnssd.dns.update.target-host=web01." + ZONE);
+		assertThat(((SRVRecord) single("calc-127-0-0-1-8080._calc._tcp", Type.SRV)).getTarget())
+			.hasToString("web01." + ZONE + ".");
+		assertThat(this.named.records("calc-127-0-0-1-8080." + ZONE + ".", Type.A)).isEmpty();
+		app.close();
+		assertThat(ptrTargets("_calc._tcp")).isEmpty();
+		assertThat(single("web01", Type.A)).isNotNull();
 	}
 
 	@Test
