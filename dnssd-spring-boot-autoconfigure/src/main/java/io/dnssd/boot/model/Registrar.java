@@ -24,6 +24,26 @@ public interface Registrar {
 	void deregister(ServiceRegistration registration);
 
 	/**
+	 * Takes a registered instance out of service because its health is DOWN or
+	 * OUT_OF_SERVICE. By default its records are removed; a registry with health of its own
+	 * marks it unhealthy instead.
+	 * @param registration what was published
+	 * @throws RegistrationFailedException if the registry refused or could not be reached
+	 */
+	default void withdraw(ServiceRegistration registration) {
+		deregister(registration);
+	}
+
+	/**
+	 * Puts a withdrawn instance back into service because its health is UP again.
+	 * @param registration what to publish
+	 * @throws RegistrationFailedException if the registry refused or could not be reached
+	 */
+	default void restore(ServiceRegistration registration) {
+		register(registration);
+	}
+
+	/**
 	 * Describes this registrar for logs and health details, without secrets.
 	 * @return e.g. {@code RFC 2136 updates of zone example.com at 10.0.0.2:53, TSIG key 'app'}
 	 */

@@ -181,7 +181,12 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 			return;
 		}
 		try {
-			this.registrar.register(this.current);
+			if (this.state == RegistrationState.WITHDRAWN) {
+				this.registrar.restore(this.current);
+			}
+			else {
+				this.registrar.register(this.current);
+			}
 		}
 		catch (RuntimeException ex) {
 			failed(ex);
@@ -205,12 +210,19 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 	}
 
 	private boolean remove(RegistrationState removedState) {
-		if (this.state != RegistrationState.REGISTERED && this.state != RegistrationState.RETRYING) {
+		boolean published = this.state == RegistrationState.REGISTERED || this.state == RegistrationState.RETRYING
+				|| (this.state == RegistrationState.WITHDRAWN && removedState == RegistrationState.DEREGISTERED);
+		if (!published) {
 			changeState(removedState);
 			return false;
 		}
 		try {
-			this.registrar.deregister(this.current);
+			if (removedState == RegistrationState.WITHDRAWN) {
+				this.registrar.withdraw(this.current);
+			}
+			else {
+				this.registrar.deregister(this.current);
+			}
 			changeState(removedState);
 			return true;
 		}
