@@ -71,9 +71,14 @@ public class DnsSdProperties {
 	public enum Backend {
 
 		/**
-		 * Unicast DNS: lookups against DNS servers.
+		 * Unicast DNS: lookups against DNS servers, registration by RFC 2136 dynamic update.
 		 */
-		DNS
+		DNS,
+
+		/**
+		 * AWS Cloud Map: registration and discovery through its API.
+		 */
+		CLOUD_MAP
 
 	}
 

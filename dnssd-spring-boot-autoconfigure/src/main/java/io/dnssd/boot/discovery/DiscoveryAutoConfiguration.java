@@ -26,7 +26,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * Auto-configuration of the blocking {@link DiscoveryClient} and the {@link InstanceCache}
  * behind it, on whichever {@link InstanceSource} the selected backend provides.
  */
-@AutoConfiguration(afterName = "io.dnssd.boot.dns.DnsAutoConfiguration",
+@AutoConfiguration(afterName = { "io.dnssd.boot.dns.DnsAutoConfiguration",
+		"io.dnssd.boot.cloudmap.CloudMapDiscoveryAutoConfiguration" },
 		before = { SimpleDiscoveryClientAutoConfiguration.class, CommonsClientAutoConfiguration.class })
 @ConditionalOnClass(DiscoveryClient.class)
 @ConditionalOnDnsSdEnabled

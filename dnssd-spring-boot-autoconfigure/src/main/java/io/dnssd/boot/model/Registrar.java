@@ -44,6 +44,14 @@ public interface Registrar {
 	}
 
 	/**
+	 * Checks attributes against the registry's own limits, at startup.
+	 * @param attributes the attributes this application will publish
+	 * @throws IllegalArgumentException naming the attribute that the registry cannot hold
+	 */
+	default void validateAttributes(TxtAttributes attributes) {
+	}
+
+	/**
 	 * Describes this registrar for logs and health details, without secrets.
 	 * @return e.g. {@code RFC 2136 updates of zone example.com at 10.0.0.2:53, TSIG key 'app'}
 	 */

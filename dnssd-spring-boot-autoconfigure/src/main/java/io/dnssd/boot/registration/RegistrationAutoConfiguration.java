@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.cloud.client.serviceregistry.AutoServiceRegistrationProperties;
 import org.springframework.cloud.client.serviceregistry.ServiceRegistry;
@@ -32,7 +33,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * deregistration before the web server stops. Applies when the application has a name
  * ({@code spring.application.name} or {@code dnssd.registration.service-name}).
  */
-@AutoConfiguration(afterName = "io.dnssd.boot.dns.DnsRegistrationAutoConfiguration",
+@AutoConfiguration(afterName = { "io.dnssd.boot.dns.DnsRegistrationAutoConfiguration",
+		"io.dnssd.boot.cloudmap.CloudMapRegistrationAutoConfiguration" },
 		beforeName = "org.springframework.cloud.client.serviceregistry.ServiceRegistryAutoConfiguration")
 @ConditionalOnClass(value = ServiceRegistry.class,
 		name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
@@ -48,11 +50,19 @@ public final class RegistrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RegistrationFactory dnssdRegistrationFactory(RegistrationProperties properties, Environment environment,
-			ObjectProvider<InetUtils> inetUtils, ObjectProvider<BuildProperties> buildProperties) {
+			ObjectProvider<InetUtils> inetUtils, ObjectProvider<BuildProperties> buildProperties, Registrar registrar) {
 		InetAddress address = chooseAddress(properties, inetUtils);
 		BuildProperties build = buildProperties.getIfAvailable();
-		return new RegistrationFactory(properties, environment.getProperty("spring.application.name"), address,
-				(build != null) ? build.getVersion() : null);
+		RegistrationFactory factory = new RegistrationFactory(properties,
+				environment.getProperty("spring.application.name"), address, (build != null) ? build.getVersion() : null);
+		try {
+			registrar.validateAttributes(factory.attributes());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("dnssd.registration.metadata",
+					factory.attributes().toString(), ex.getMessage());
+		}
+		return factory;
 	}
 
 	@Bean

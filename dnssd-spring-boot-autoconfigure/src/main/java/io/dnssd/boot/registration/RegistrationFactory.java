@@ -59,6 +59,14 @@ public final class RegistrationFactory {
 	}
 
 	/**
+	 * Returns the attributes every registration publishes.
+	 * @return the attributes
+	 */
+	public TxtAttributes attributes() {
+		return this.attributes;
+	}
+
+	/**
 	 * Returns the service name.
 	 * @return the service
 	 */

@@ -1,0 +1,142 @@
+package io.dnssd.boot.cloudmap;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.dnssd.boot.cloudmap.CloudMapServices.ServiceInfo;
+import io.dnssd.boot.model.Registrar;
+import io.dnssd.boot.model.RegistrationFailedException;
+import io.dnssd.boot.model.ServiceRegistration;
+import io.dnssd.boot.model.TxtAttributes;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
+import software.amazon.awssdk.services.servicediscovery.model.CustomHealthNotFoundException;
+import software.amazon.awssdk.services.servicediscovery.model.CustomHealthStatus;
+import software.amazon.awssdk.services.servicediscovery.model.InstanceNotFoundException;
+
+/**
+ * {@link Registrar} on AWS Cloud Map: RegisterInstance with the address, port and attributes
+ * (idempotent: a stable instance id, a new CreatorRequestId each time), waiting for the
+ * operation; custom health carries withdrawal and restoration when the service has a custom
+ * health check, otherwise the instance is deregistered and registered again.
+ */
+final class CloudMapRegistrar implements Registrar {
+
+	private static final Log logger = LogFactory.getLog(CloudMapRegistrar.class);
+
+	private final ServiceDiscoveryClient client;
+
+	private final CloudMapServices services;
+
+	private final CloudMapOperations operations;
+
+	private final String description;
+
+	CloudMapRegistrar(ServiceDiscoveryClient client, CloudMapServices services, CloudMapOperations operations,
+			String description) {
+		this.client = client;
+		this.services = services;
+		this.operations = operations;
+		this.description = description;
+	}
+
+	@Override
+	public void register(ServiceRegistration registration) {
+		String name = registration.service().name();
+		String instanceId = CloudMapAttributes.instanceId(registration);
+		call("registration of instance '" + instanceId + "' in service '" + name + "'", () -> {
+			ServiceInfo service = this.services.service(name);
+			Map<String, String> attributes = CloudMapAttributes.of(registration, service.customHealth());
+			String operationId = this.client.registerInstance((request) -> request.serviceId(service.id())
+				.instanceId(instanceId)
+				.creatorRequestId(UUID.randomUUID().toString())
+				.attributes(attributes)).operationId();
+			this.operations.await(operationId, "registration of instance '" + instanceId + "'");
+			if (service.customHealth()) {
+				reportHealth(name, service, instanceId, CustomHealthStatus.HEALTHY);
+			}
+		});
+	}
+
+	@Override
+	public void deregister(ServiceRegistration registration) {
+		String name = registration.service().name();
+		String instanceId = CloudMapAttributes.instanceId(registration);
+		call("deregistration of instance '" + instanceId + "' from service '" + name + "'", () -> {
+			ServiceInfo service = this.services.service(name);
+			try {
+				String operationId = this.client
+					.deregisterInstance((request) -> request.serviceId(service.id()).instanceId(instanceId))
+					.operationId();
+				this.operations.await(operationId, "deregistration of instance '" + instanceId + "'");
+			}
+			catch (InstanceNotFoundException ex) {
+				logger.debug("Instance '" + instanceId + "' of '" + name + "' was not registered: nothing to remove");
+			}
+		});
+	}
+
+	@Override
+	public void withdraw(ServiceRegistration registration) {
+		String name = registration.service().name();
+		ServiceInfo service = call("lookup of service '" + name + "'", () -> this.services.service(name));
+		if (!service.customHealth()) {
+			deregister(registration);
+			return;
+		}
+		String instanceId = CloudMapAttributes.instanceId(registration);
+		call("health report of instance '" + instanceId + "'", () -> {
+			if (!reportHealth(name, service, instanceId, CustomHealthStatus.UNHEALTHY)) {
+				deregister(registration);
+			}
+		});
+	}
+
+	@Override
+	public void validateAttributes(TxtAttributes attributes) {
+		CloudMapAttributes.validate(attributes);
+	}
+
+	@Override
+	public String description() {
+		return this.description;
+	}
+
+	/**
+	 * Reports custom health; returns whether the service accepted it.
+	 */
+	private boolean reportHealth(String name, ServiceInfo service, String instanceId, CustomHealthStatus status) {
+		try {
+			this.client.updateInstanceCustomHealthStatus(
+					(request) -> request.serviceId(service.id()).instanceId(instanceId).status(status));
+			return true;
+		}
+		catch (CustomHealthNotFoundException ex) {
+			logger.warn("Cloud Map service '" + name + "' has no custom health check; health changes withdraw the "
+					+ "instance by deregistering it instead");
+			this.services.noCustomHealth(name);
+			return false;
+		}
+	}
+
+	private void call(String what, Runnable action) {
+		call(what, () -> {
+			action.run();
+			return null;
+		});
+	}
+
+	private <T> T call(String what, Supplier<T> action) {
+		try {
+			return action.get();
+		}
+		catch (SdkException ex) {
+			throw new RegistrationFailedException("Cloud Map " + what + " in " + this.description + " failed: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+}
