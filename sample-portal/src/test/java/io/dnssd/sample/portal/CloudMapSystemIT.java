@@ -1,0 +1,123 @@
+package io.dnssd.sample.portal;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.dnssd.boot.testsupport.CloudMapServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The packaged sample-calc and sample-portal, each in its own JVM, on the Cloud Map backend
+ * against a local test double of the Cloud Map API: calc registers, the portal finds and calls
+ * it by name, and after SIGTERM calc is gone from Cloud Map before its process exits.
+ */
+class CloudMapSystemIT {
+
+	private static final String NAMESPACE = "apps.test";
+
+	@TempDir
+	Path directory;
+
+	private CloudMapServer cloudMap;
+
+	private final List<Process> processes = new ArrayList<>();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+	@AfterEach
+	void stop() throws Exception {
+		for (Process process : this.processes) {
+			if (process.isAlive()) {
+				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+		if (this.cloudMap != null) {
+			this.cloudMap.close();
+		}
+	}
+
+	@Test
+	void calcRegistersThePortalCallsItByNameAndItIsGoneAfterSigterm() throws Exception {
+		this.cloudMap = CloudMapServer.start();
+		this.cloudMap.createNamespace(NAMESPACE);
+		this.cloudMap.createService(NAMESPACE, "calc", true);
+		this.cloudMap.createService(NAMESPACE, "portal", true);
+		Process calc = launch(System.getProperty("calc.jar"), "calc", "--server.port=0");
+		int portalPort = freePort();
+		launch(System.getProperty("portal.jar"), "portal", "--server.port=" + portalPort);
+
+		await().atMost(Duration.ofSeconds(60))
+			.failFast("calc exited", () -> !calc.isAlive())
+			.until(() -> this.cloudMap.instances(NAMESPACE, "calc").size() == 1);
+		Map<String, String> attributes = this.cloudMap.instances(NAMESPACE, "calc").values().iterator().next();
+		String calcPort = attributes.get("AWS_INSTANCE_PORT");
+		assertThat(attributes).containsEntry("AWS_INSTANCE_IPV4", "127.0.0.1").containsEntry("stage", "demo");
+
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> get("http://127.0.0.1:" + portalPort + "/api/sum?a=2&b=3"),
+					(body) -> body != null && body.contains("\"result\":5") && body.contains("\"port\":" + calcPort));
+
+		calc.destroy();
+		boolean goneWhileRunning = false;
+		while (calc.isAlive()) {
+			goneWhileRunning |= this.cloudMap.instances(NAMESPACE, "calc").isEmpty() && calc.isAlive();
+			Thread.sleep(50);
+		}
+		assertThat(goneWhileRunning).as("deregistered before the process exited").isTrue();
+		assertThat(this.cloudMap.instances(NAMESPACE, "calc")).isEmpty();
+	}
+
+	private Process launch(String jar, String name, String... arguments) throws IOException {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Daws.accessKeyId=AKIDTEST", "-Daws.secretAccessKey=test-only-secret",
+				"-Daws.disableEc2Metadata=true", "-jar", jar, "--dnssd.backend=cloud-map",
+				"--dnssd.domain=" + NAMESPACE, "--dnssd.cloud-map.region=us-east-1",
+				"--dnssd.cloud-map.endpoint=" + this.cloudMap.endpoint(), "--dnssd.cloud-map.poll-interval=1s",
+				"--dnssd.registration.address=127.0.0.1", "--dnssd.registration.drain=2s"));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.directory.resolve(name + ".log").toFile())
+			.start();
+		this.processes.add(process);
+		return process;
+	}
+
+	private String get(String url) {
+		try {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return (response.statusCode() == 200) ? response.body() : null;
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
