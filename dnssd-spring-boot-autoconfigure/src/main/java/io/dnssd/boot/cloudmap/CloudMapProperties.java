@@ -167,7 +167,7 @@ public class CloudMapProperties {
 		/** Cloud Map's DiscoverInstances API, with query parameters and health filter. */
 		API,
 
-		/** The DNS records Cloud Map keeps in a DNS namespace (planned). */
+		/** The SRV and A records Cloud Map keeps in a DNS namespace, read with DNS lookups. */
 		DNS
 
 	}

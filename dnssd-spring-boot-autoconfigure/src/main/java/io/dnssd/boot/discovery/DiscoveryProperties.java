@@ -20,9 +20,10 @@ public class DiscoveryProperties {
 	private boolean enabled = true;
 
 	/**
-	 * How services are looked up unless a service overrides it.
+	 * How services are looked up unless a service overrides it. Defaults to 'dns-sd' on the
+	 * dns backend and to 'srv' (the records Cloud Map keeps) on cloud-map with DNS discovery.
 	 */
-	private LookupMode lookup = LookupMode.DNS_SD;
+	private @Nullable LookupMode lookup;
 
 	/**
 	 * Name queried by the 'srv' and 'address' lookups, with the placeholders {service} and
@@ -77,11 +78,11 @@ public class DiscoveryProperties {
 		this.enabled = enabled;
 	}
 
-	public LookupMode getLookup() {
+	public @Nullable LookupMode getLookup() {
 		return this.lookup;
 	}
 
-	public void setLookup(LookupMode lookup) {
+	public void setLookup(@Nullable LookupMode lookup) {
 		this.lookup = lookup;
 	}
 

@@ -27,11 +27,14 @@ final class ServiceQueryPlanner {
 
 	private final DiscoveryProperties properties;
 
+	private final LookupMode defaultLookup;
+
 	private final Map<String, ServiceQuery> queries = new ConcurrentHashMap<>();
 
-	ServiceQueryPlanner(@Nullable String domain, DiscoveryProperties properties) {
+	ServiceQueryPlanner(@Nullable String domain, DiscoveryProperties properties, LookupMode backendDefault) {
 		this.domain = DomainNames.normalize(domain);
 		this.properties = properties;
+		this.defaultLookup = (properties.getLookup() != null) ? properties.getLookup() : backendDefault;
 		validateGlobalSettings();
 		properties.getServices().keySet().forEach(this::queryFor);
 	}
@@ -47,7 +50,7 @@ final class ServiceQueryPlanner {
 	}
 
 	private void validateGlobalSettings() {
-		if (this.properties.getLookup() == LookupMode.ADDRESS) {
+		if (this.defaultLookup == LookupMode.ADDRESS) {
 			requirePort(PREFIX + "port", this.properties.getPort());
 		}
 		if (this.properties.getNameTemplate() != null) {
@@ -58,8 +61,7 @@ final class ServiceQueryPlanner {
 	private ServiceQuery plan(String serviceId) {
 		DiscoveryProperties.Service service = this.properties.getServices().get(serviceId);
 		String prefix = (service != null) ? PREFIX + "services." + serviceId + "." : PREFIX;
-		LookupMode mode = (service != null && service.getLookup() != null) ? service.getLookup()
-				: this.properties.getLookup();
+		LookupMode mode = (service != null && service.getLookup() != null) ? service.getLookup() : this.defaultLookup;
 		if (mode == LookupMode.DNS_SD) {
 			return dnsSdQuery(serviceId, prefix);
 		}
