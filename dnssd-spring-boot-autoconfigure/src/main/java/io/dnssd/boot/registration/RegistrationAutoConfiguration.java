@@ -2,7 +2,10 @@ package io.dnssd.boot.registration;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Supplier;
 
 import io.dnssd.boot.ConditionalOnDnsSdEnabled;
 import io.dnssd.boot.DnsSdProperties;
@@ -51,10 +54,12 @@ public final class RegistrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	RegistrationFactory dnssdRegistrationFactory(RegistrationProperties properties, Environment environment,
 			ObjectProvider<InetUtils> inetUtils, ObjectProvider<BuildProperties> buildProperties, Registrar registrar) {
-		InetAddress address = chooseAddress(properties, inetUtils);
+		Optional<EcsTaskMetadata> ecs = EcsTaskMetadata.fetch(System.getenv());
+		InetAddress address = chooseAddress(properties, () -> ecs, inetUtils);
 		BuildProperties build = buildProperties.getIfAvailable();
 		RegistrationFactory factory = new RegistrationFactory(properties,
-				environment.getProperty("spring.application.name"), address, (build != null) ? build.getVersion() : null);
+				environment.getProperty("spring.application.name"), address, (build != null) ? build.getVersion() : null,
+				ecs.map(EcsTaskMetadata::hostPorts).orElse(Map.of()));
 		try {
 			registrar.validateAttributes(factory.attributes());
 		}
@@ -99,14 +104,14 @@ public final class RegistrationAutoConfiguration {
 		return new RegistrationLifecycleListener(context, autoRegistration, drain);
 	}
 
-	private static InetAddress chooseAddress(RegistrationProperties properties, ObjectProvider<InetUtils> inetUtils) {
+	private static InetAddress chooseAddress(RegistrationProperties properties,
+			Supplier<Optional<EcsTaskMetadata>> ecs, ObjectProvider<InetUtils> inetUtils) {
 		InetUtils shared = inetUtils.getIfAvailable();
 		if (shared != null) {
-			return InstanceAddresses.choose(properties.getAddress(), () -> EcsTaskMetadata.fetch(System.getenv()),
-					shared);
+			return InstanceAddresses.choose(properties.getAddress(), ecs, shared);
 		}
 		try (InetUtils own = new InetUtils(new InetUtilsProperties())) {
-			return InstanceAddresses.choose(properties.getAddress(), () -> EcsTaskMetadata.fetch(System.getenv()), own);
+			return InstanceAddresses.choose(properties.getAddress(), ecs, own);
 		}
 	}
 

@@ -37,16 +37,21 @@ public final class RegistrationFactory {
 
 	private final TxtAttributes attributes;
 
+	private final Map<Integer, Integer> hostPorts;
+
 	/**
 	 * Creates a factory, validating the properties.
 	 * @param properties the registration properties
 	 * @param applicationName {@code spring.application.name}, if set
 	 * @param address the address to register
 	 * @param buildVersion the build-info version, if known
+	 * @param hostPorts host port by container port, when the container's ports are mapped
+	 * (ECS bridge mode)
 	 * @throws InvalidConfigurationPropertyValueException naming the property at fault
 	 */
 	public RegistrationFactory(RegistrationProperties properties, @Nullable String applicationName,
-			InetAddress address, @Nullable String buildVersion) {
+			InetAddress address, @Nullable String buildVersion, Map<Integer, Integer> hostPorts) {
+		this.hostPorts = Map.copyOf(hostPorts);
 		this.service = serviceName(properties, applicationName);
 		this.instanceId = (properties.getInstanceId() != null)
 				? validated(PREFIX + "instance-id", properties.getInstanceId(), () -> new InstanceName(properties.getInstanceId()))
@@ -76,14 +81,14 @@ public final class RegistrationFactory {
 
 	/**
 	 * Builds the registration for the port the application listens on; the configured port,
-	 * if any, wins.
+	 * if any, wins, then the host port it is mapped to.
 	 * @param listeningPort the web server's port
 	 * @return the registration
 	 * @throws InvalidConfigurationPropertyValueException if the default instance id does not
 	 * fit DNS
 	 */
 	public ServiceRegistration create(int listeningPort) {
-		int port = (this.port != null) ? this.port : listeningPort;
+		int port = (this.port != null) ? this.port : this.hostPorts.getOrDefault(listeningPort, listeningPort);
 		InstanceName instance = (this.instanceId != null) ? this.instanceId
 				: validated(PREFIX + "instance-id", null, () -> new InstanceName(defaultInstanceId(port)));
 		return new ServiceRegistration(this.service, instance, this.address, port, this.priority, this.weight,
