@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -21,6 +22,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * Registration and discovery through the real AWS SDK client against a stateful local test
  * double of the Cloud Map API.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CloudMapIT {
 
 	private static final String NAMESPACE = "apps.test";
@@ -141,6 +145,20 @@ class CloudMapIT {
 		health.set(Health.up().build());
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> "HEALTHY".equals(this.cloudMap.health(NAMESPACE, "calc", "calc-127-0-0-1-8080")));
+	}
+
+	@Test
+	void withoutACustomHealthCheckHealthWithdrawsByDeregisteringAfterOneWarning(CapturedOutput output) {
+		this.cloudMap.createNamespace(NAMESPACE);
+		this.cloudMap.createService(NAMESPACE, "calc", true);
+		this.cloudMap.refuseCustomHealth();
+		ConfigurableApplicationContext app = start("calc", 8080, "dnssd.registration.health.interval=100ms");
+		assertThat(this.cloudMap.instances(NAMESPACE, "calc")).hasSize(1);
+		app.getBean(CloudMapApplication.class).health.set(Health.down().build());
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.cloudMap.instances(NAMESPACE, "calc").isEmpty());
+		assertThat(this.cloudMap.calls("UpdateInstanceCustomHealthStatus")).isOne();
+		assertThat(output.getOut().split("has no custom health check", -1)).hasSize(2);
+		assertThat(output).doesNotContain("test-secret-key-never-logged");
 	}
 
 	@Test

@@ -50,6 +50,8 @@ public final class CloudMapServer implements AutoCloseable {
 
 	private volatile int pendingPolls;
 
+	private volatile boolean refuseCustomHealth;
+
 	private final AtomicInteger throttle = new AtomicInteger();
 
 	private CloudMapServer(HttpServer server) {
@@ -104,6 +106,14 @@ public final class CloudMapServer implements AutoCloseable {
 	 */
 	public void pendingPolls(int polls) {
 		this.pendingPolls = polls;
+	}
+
+	/**
+	 * Answers every UpdateInstanceCustomHealthStatus with {@code CustomHealthNotFound}, as
+	 * Cloud Map does for an instance whose health check is not a custom one.
+	 */
+	public void refuseCustomHealth() {
+		this.refuseCustomHealth = true;
 	}
 
 	/**
@@ -304,7 +314,7 @@ public final class CloudMapServer implements AutoCloseable {
 
 	private Map<String, Object> updateHealth(JsonNode request) {
 		Service service = service(request.path("ServiceId").asText());
-		if (!service.customHealth) {
+		if (!service.customHealth || this.refuseCustomHealth) {
 			throw new CloudMapError("CustomHealthNotFound", "Service " + service.id + " has no custom health check");
 		}
 		Instance instance = service.instances.get(request.path("InstanceId").asText());
