@@ -141,6 +141,8 @@ class CloudMapIT {
 		assertThat(this.cloudMap.instances(NAMESPACE, "calc")).hasSize(2);
 		assertThat(client().getBean(DiscoveryClient.class).getInstances("calc")).extracting(ServiceInstance::getPort)
 			.containsExactly(8081);
+		assertThat(client("dnssd.cloud-map.health-status=all").getBean(DiscoveryClient.class).getInstances("calc"))
+			.hasSize(2);
 
 		health.set(Health.up().build());
 		await().atMost(Duration.ofSeconds(10))
@@ -171,6 +173,21 @@ class CloudMapIT {
 		this.cloudMap.throttleNext(2);
 		assertThat(discovery.getInstances("calc")).hasSize(1);
 		assertThat(this.cloudMap.calls("DiscoverInstances") - before).isEqualTo(3);
+		int listed = this.cloudMap.calls("ListNamespaces") + this.cloudMap.calls("ListServices");
+		this.cloudMap.throttleNext(1, "RequestLimitExceeded");
+		assertThat(discovery.getServices()).containsExactly("calc");
+		assertThat(this.cloudMap.calls("ListNamespaces") + this.cloudMap.calls("ListServices") - listed).isEqualTo(3);
+	}
+
+	@Test
+	void createIfMissingCreatesAPrivateDnsNamespaceWithASrvService() {
+		start("calc", 8080, "dnssd.cloud-map.create-if-missing=true", "dnssd.cloud-map.namespace-type=dns-private",
+				"dnssd.cloud-map.vpc=vpc-0123", "dnssd.ttl=15s");
+		assertThat(this.cloudMap.describe(NAMESPACE, "calc")).startsWith("DNS_PRIVATE")
+			.contains("MULTIVALUE")
+			.contains("{Type=A, TTL=15}")
+			.contains("{Type=SRV, TTL=15}");
+		assertThat(this.cloudMap.instances(NAMESPACE, "calc")).hasSize(1);
 	}
 
 	@Test

@@ -54,6 +54,8 @@ public final class CloudMapServer implements AutoCloseable {
 
 	private final AtomicInteger throttle = new AtomicInteger();
 
+	private volatile String throttleError = "ThrottlingException";
+
 	private CloudMapServer(HttpServer server) {
 		this.server = server;
 	}
@@ -121,7 +123,28 @@ public final class CloudMapServer implements AutoCloseable {
 	 * @param requests how many
 	 */
 	public void throttleNext(int requests) {
+		throttleNext(requests, "ThrottlingException");
+	}
+
+	/**
+	 * Answers the next requests with a throttling error of the given type.
+	 * @param requests how many
+	 * @param errorType e.g. {@code RequestLimitExceeded}
+	 */
+	public void throttleNext(int requests, String errorType) {
+		this.throttleError = errorType;
 		this.throttle.set(requests);
+	}
+
+	/**
+	 * Returns the type and DNS configuration of a namespace's service, as created.
+	 * @param namespaceName the namespace
+	 * @param serviceName the service
+	 * @return the namespace type and the DnsConfig, e.g. {@code DNS_PRIVATE {RoutingPolicy=...}}
+	 */
+	public String describe(String namespaceName, String serviceName) {
+		Service service = serviceNamed(namespaceName, serviceName);
+		return service.namespace.type + " " + service.dnsConfig;
 	}
 
 	/**
@@ -193,7 +216,7 @@ public final class CloudMapServer implements AutoCloseable {
 			String operation = target.substring(TARGET_PREFIX.length());
 			this.calls.computeIfAbsent(operation, (key) -> new AtomicInteger()).incrementAndGet();
 			if (this.throttle.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
-				respond(exchange, 400, error("ThrottlingException", "Rate exceeded"));
+				respond(exchange, 400, error(this.throttleError, "Rate exceeded"));
 				return;
 			}
 			JsonNode request;
