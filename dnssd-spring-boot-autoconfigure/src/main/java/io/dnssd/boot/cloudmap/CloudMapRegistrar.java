@@ -20,8 +20,9 @@ import software.amazon.awssdk.services.servicediscovery.model.InstanceNotFoundEx
 /**
  * {@link Registrar} on AWS Cloud Map: RegisterInstance with the address, port and attributes
  * (idempotent: a stable instance id, a new CreatorRequestId each time), waiting for the
- * operation; custom health carries withdrawal and restoration when the service has a custom
- * health check, otherwise the instance is deregistered and registered again.
+ * operation. With a custom health check the instance starts UNHEALTHY and is reported HEALTHY
+ * once the application is ready; withdrawal reports UNHEALTHY. Without one, withdrawal
+ * deregisters the instance and restoration registers it again.
  */
 final class CloudMapRegistrar implements Registrar {
 
@@ -55,6 +56,15 @@ final class CloudMapRegistrar implements Registrar {
 				.creatorRequestId(UUID.randomUUID().toString())
 				.attributes(attributes)).operationId();
 			this.operations.await(operationId, "registration of instance '" + instanceId + "'");
+		});
+	}
+
+	@Override
+	public void ready(ServiceRegistration registration) {
+		String name = registration.service().name();
+		String instanceId = CloudMapAttributes.instanceId(registration);
+		call("health report of instance '" + instanceId + "'", () -> {
+			ServiceInfo service = this.services.service(name);
 			if (service.customHealth()) {
 				reportHealth(name, service, instanceId, CustomHealthStatus.HEALTHY);
 			}

@@ -24,6 +24,16 @@ public interface Registrar {
 	void deregister(ServiceRegistration registration);
 
 	/**
+	 * Says that the application is ready to serve, after {@link #register}: called once the
+	 * application is ready, and after each later registration. By default nothing happens; a
+	 * registry that registered the instance as not yet healthy marks it healthy.
+	 * @param registration what was published
+	 * @throws RegistrationFailedException if the registry refused or could not be reached
+	 */
+	default void ready(ServiceRegistration registration) {
+	}
+
+	/**
 	 * Takes a registered instance out of service because its health is DOWN or
 	 * OUT_OF_SERVICE. By default its records are removed; a registry with health of its own
 	 * marks it unhealthy instead.

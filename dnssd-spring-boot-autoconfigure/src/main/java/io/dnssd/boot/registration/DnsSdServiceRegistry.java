@@ -58,6 +58,8 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 
 	private boolean closed;
 
+	private boolean ready;
+
 	private int failures;
 
 	private @Nullable String lastError;
@@ -143,6 +145,26 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 		}
 	}
 
+	/**
+	 * Records that the application is ready to serve and tells the registrar, now if the
+	 * instance is registered, else after it is.
+	 */
+	public synchronized void markReady() {
+		if (this.ready || this.closed) {
+			return;
+		}
+		this.ready = true;
+		if (this.state == RegistrationState.REGISTERED) {
+			try {
+				this.registrar.ready(this.current);
+			}
+			catch (RuntimeException ex) {
+				failed(ex);
+				scheduleRetry();
+			}
+		}
+	}
+
 	@Override
 	@SuppressWarnings("unchecked")
 	public synchronized <T> T getStatus(DnsSdRegistration registration) {
@@ -186,6 +208,9 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 			}
 			else {
 				this.registrar.register(this.current);
+			}
+			if (this.ready) {
+				this.registrar.ready(this.current);
 			}
 		}
 		catch (RuntimeException ex) {

@@ -98,10 +98,10 @@ public final class RegistrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RegistrationLifecycleListener dnssdRegistrationLifecycleListener(ApplicationContext context,
-			DnsSdAutoServiceRegistration autoRegistration, RegistrationProperties properties,
-			DnsSdProperties dnsSd) {
+			DnsSdAutoServiceRegistration autoRegistration, DnsSdServiceRegistry registry,
+			RegistrationProperties properties, DnsSdProperties dnsSd) {
 		Duration drain = (properties.getDrain() != null) ? properties.getDrain() : dnsSd.getTtl();
-		return new RegistrationLifecycleListener(context, autoRegistration, drain);
+		return new RegistrationLifecycleListener(context, autoRegistration, registry, drain);
 	}
 
 	private static InetAddress chooseAddress(RegistrationProperties properties,

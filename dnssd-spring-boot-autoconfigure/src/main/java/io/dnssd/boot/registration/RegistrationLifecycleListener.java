@@ -12,7 +12,8 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.SmartApplicationListener;
 
 /**
- * Starts registration of an application without a web server when it is ready, and on
+ * Starts registration of an application without a web server when it is ready, tells the
+ * registry that the application is ready, and on
  * shutdown deregisters <em>before</em> the web server stops: {@link ContextClosedEvent} comes
  * before Spring Boot's graceful shutdown, so the application keeps serving for the drain
  * period while clients' caches let go of it, and only then does shutdown proceed.
@@ -25,18 +26,22 @@ public class RegistrationLifecycleListener implements SmartApplicationListener {
 
 	private final DnsSdAutoServiceRegistration autoRegistration;
 
+	private final DnsSdServiceRegistry registry;
+
 	private final Duration drain;
 
 	/**
 	 * Creates the listener.
 	 * @param context the application's own context; events of child contexts are ignored
 	 * @param autoRegistration the auto-registration to start and stop
+	 * @param registry the registry to tell when the application is ready
 	 * @param drain how long to keep serving after deregistering
 	 */
 	public RegistrationLifecycleListener(ApplicationContext context, DnsSdAutoServiceRegistration autoRegistration,
-			Duration drain) {
+			DnsSdServiceRegistry registry, Duration drain) {
 		this.context = context;
 		this.autoRegistration = autoRegistration;
+		this.registry = registry;
 		this.drain = drain;
 	}
 
@@ -50,6 +55,7 @@ public class RegistrationLifecycleListener implements SmartApplicationListener {
 	public void onApplicationEvent(ApplicationEvent event) {
 		if (event instanceof ApplicationReadyEvent ready && ready.getApplicationContext() == this.context) {
 			this.autoRegistration.startWithoutWebServer();
+			this.registry.markReady();
 		}
 		else if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == this.context
 				&& this.autoRegistration.isRunning()) {
