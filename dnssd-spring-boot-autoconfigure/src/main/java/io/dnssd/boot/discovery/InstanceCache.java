@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.dnssd.boot.ExponentialBackoff;
 import io.dnssd.boot.discovery.CachedService.Snapshot;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Resolution;
@@ -37,9 +38,8 @@ public final class InstanceCache implements AutoCloseable {
 
 	private static final double REFRESH_POINT = 0.75;
 
-	private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-
-	private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+	private static final ExponentialBackoff BACKOFF = new ExponentialBackoff(Duration.ofSeconds(1),
+			Duration.ofSeconds(30), 0);
 
 	private final InstanceSource source;
 
@@ -218,8 +218,7 @@ public final class InstanceCache implements AutoCloseable {
 	 * moment the stale answer runs out, so that moment is noticed when it comes.
 	 */
 	private Duration retryDelay(CachedService service, Instant now) {
-		Duration retry = FIRST_RETRY.multipliedBy(1L << Math.min(service.failures - 1, 10));
-		retry = (retry.compareTo(MAX_RETRY) > 0) ? MAX_RETRY : retry;
+		Duration retry = BACKOFF.delay(service.failures);
 		Snapshot snapshot = service.snapshot;
 		if (snapshot != null && now.isBefore(snapshot.staleUntil())) {
 			Duration untilStale = Duration.between(now, snapshot.staleUntil());

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.dnssd.boot.ExponentialBackoff;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.model.ServiceRegistration;
 import org.apache.commons.logging.Log;
@@ -36,9 +36,8 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 
 	private static final Log logger = LogFactory.getLog(DnsSdServiceRegistry.class);
 
-	private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-
-	private static final Duration MAX_RETRY = Duration.ofMinutes(1);
+	private static final ExponentialBackoff BACKOFF = new ExponentialBackoff(Duration.ofSeconds(1),
+			Duration.ofMinutes(1), 0.25);
 
 	private final Registrar registrar;
 
@@ -267,7 +266,7 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 	}
 
 	private void scheduleRetry() {
-		Duration delay = retryDelay();
+		Duration delay = BACKOFF.delay(this.failures);
 		if (this.state != RegistrationState.RETRYING) {
 			logger.warn("Registering " + describe() + " in " + this.registrar.description() + " failed, retrying in "
 					+ delay.toMillis() + " ms: " + this.lastError);
@@ -287,13 +286,6 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 	private synchronized void retry() {
 		this.retry = null;
 		attempt(false);
-	}
-
-	private Duration retryDelay() {
-		Duration base = FIRST_RETRY.multipliedBy(1L << Math.min(this.failures - 1, 10));
-		base = (base.compareTo(MAX_RETRY) > 0) ? MAX_RETRY : base;
-		long jitter = ThreadLocalRandom.current().nextLong(base.toMillis() / 4 + 1);
-		return base.plusMillis(jitter);
 	}
 
 	private void cancelRetry() {

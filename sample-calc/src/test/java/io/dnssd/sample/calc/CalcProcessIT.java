@@ -1,10 +1,6 @@
 package io.dnssd.sample.calc;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.dnssd.boot.testsupport.HttpProbe;
 import io.dnssd.boot.testsupport.NamedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,7 @@ class CalcProcessIT {
 
 	private Process process;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+	private final HttpProbe http = new HttpProbe();
 
 	@AfterEach
 	void stop() throws Exception {
@@ -104,21 +101,7 @@ class CalcProcessIT {
 	}
 
 	private String sum(int port) {
-		try {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sum?a=1&b=2"))
-						.timeout(Duration.ofSeconds(1))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
-			return (response.statusCode() == 200) ? response.body() : null;
-		}
-		catch (IOException ex) {
-			return null;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
+		return this.http.get("http://127.0.0.1:" + port + "/sum?a=1&b=2");
 	}
 
 	private static String javaExecutable() {

@@ -3,10 +3,6 @@ package io.dnssd.sample.portal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.dnssd.boot.testsupport.CloudMapServer;
+import io.dnssd.boot.testsupport.HttpProbe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +35,7 @@ class CloudMapSystemIT {
 
 	private final List<Process> processes = new ArrayList<>();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+	private final HttpProbe http = new HttpProbe();
 
 	@AfterEach
 	void stop() throws Exception {
@@ -70,7 +67,7 @@ class CloudMapSystemIT {
 		assertThat(attributes).containsEntry("AWS_INSTANCE_IPV4", "127.0.0.1").containsEntry("stage", "demo");
 
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> get("http://127.0.0.1:" + portalPort + "/api/sum?a=2&b=3"),
+			.until(() -> this.http.get("http://127.0.0.1:" + portalPort + "/api/sum?a=2&b=3"),
 					(body) -> body != null && body.contains("\"result\":5") && body.contains("\"port\":" + calcPort));
 
 		calc.destroy();
@@ -96,22 +93,6 @@ class CloudMapSystemIT {
 			.start();
 		this.processes.add(process);
 		return process;
-	}
-
-	private String get(String url) {
-		try {
-			HttpResponse<String> response = this.http.send(
-					HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-					HttpResponse.BodyHandlers.ofString());
-			return (response.statusCode() == 200) ? response.body() : null;
-		}
-		catch (IOException ex) {
-			return null;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
 	}
 
 	private static int freePort() throws IOException {
