@@ -56,7 +56,8 @@ class CalcProcessIT {
 		this.named = NamedServer.start(this.directory.resolve("named"), ZONE, "");
 		Path log = this.directory.resolve("calc.log");
 		this.process = new ProcessBuilder(javaExecutable(), "-jar", System.getProperty("sample.jar"),
-				"--server.port=0", "--management.server.port=0", "--dnssd.domain=" + ZONE, "--dnssd.dns.servers=" + this.named.address(),
+				"--server.port=0", "--management.server.port=0", "--management.server.address=127.0.0.1",
+				"--dnssd.domain=" + ZONE, "--dnssd.dns.servers=" + this.named.address(),
 				"--dnssd.dns.update.server=" + this.named.address(),
 				"--dnssd.dns.update.tsig.secret-file=" + this.named.writeKeyFile(),
 				"--dnssd.registration.address=127.0.0.1",
