@@ -1,0 +1,38 @@
+package io.dnssd.boot.actuate;
+
+import java.util.Locale;
+
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Keeps the TSIG secret out of Actuator's {@code env} and {@code configprops} output even
+ * when {@code show-values} is {@code always}: the value of
+ * {@code dnssd.dns.update.tsig.secret} is always shown masked. Other properties are left to
+ * the application's own settings.
+ */
+@AutoConfiguration(beforeName = {
+		"org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration",
+		"org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration" })
+@ConditionalOnClass(SanitizingFunction.class)
+public final class SecretSanitizingAutoConfiguration {
+
+	/** The property whose value is never shown. */
+	static final String SECRET_PROPERTY = "dnssd.dns.update.tsig.secret";
+
+	@Bean
+	SanitizingFunction dnssdTsigSecretSanitizingFunction() {
+		return SanitizingFunction.sanitizeValue().ifKeyMatches(SecretSanitizingAutoConfiguration::isTsigSecret);
+	}
+
+	/**
+	 * Matches the property as the env endpoint names it, in any of its relaxed forms (e.g.
+	 * {@code DNSSD_DNS_UPDATE_TSIG_SECRET}), and as the configprops endpoint names it.
+	 */
+	private static boolean isTsigSecret(String key) {
+		return key.toLowerCase(Locale.ROOT).replace('_', '.').equals(SECRET_PROPERTY);
+	}
+
+}
