@@ -20,11 +20,12 @@ public class DnsSdProperties {
 	/**
 	 * Backend that holds the registry.
 	 */
-	private Backend backend = Backend.DNS;
+	private Backend backend = Backend.MDNS;
 
 	/**
 	 * Domain under which services are registered and looked up, e.g. 'services.example.com'.
-	 * When not set, names are relative and resolved with the system's search domains.
+	 * When not set, names are relative and resolved with the system's search domains; with
+	 * multicast DNS it is always 'local'.
 	 */
 	private @Nullable String domain;
 
@@ -69,6 +70,12 @@ public class DnsSdProperties {
 	 * Backends that can hold the registry.
 	 */
 	public enum Backend {
+
+		/**
+		 * Multicast DNS (RFC 6762): each application answers for itself on the local link,
+		 * with no server. The default.
+		 */
+		MDNS,
 
 		/**
 		 * Unicast DNS: lookups against DNS servers, registration by RFC 2136 dynamic update.

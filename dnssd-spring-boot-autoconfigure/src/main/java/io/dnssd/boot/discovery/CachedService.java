@@ -2,6 +2,7 @@ package io.dnssd.boot.discovery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,9 @@ final class CachedService {
 
 	/** Whether a background refresh is scheduled, so callers need not wait for a lookup. */
 	volatile boolean refreshing;
+
+	/** The next background refresh, cancelled when a change brings the refresh forward. */
+	volatile @Nullable ScheduledFuture<?> next;
 
 	/** Lookups that failed in a row. */
 	volatile int failures;

@@ -27,7 +27,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * behind it, on whichever {@link InstanceSource} the selected backend provides.
  */
 @AutoConfiguration(afterName = { "io.dnssd.boot.dns.DnsAutoConfiguration",
-		"io.dnssd.boot.cloudmap.CloudMapDiscoveryAutoConfiguration" },
+		"io.dnssd.boot.cloudmap.CloudMapDiscoveryAutoConfiguration", "io.dnssd.boot.mdns.MdnsAutoConfiguration" },
 		before = { SimpleDiscoveryClientAutoConfiguration.class, CommonsClientAutoConfiguration.class })
 @ConditionalOnClass(DiscoveryClient.class)
 @ConditionalOnDnsSdEnabled

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -72,6 +73,7 @@ public final class InstanceCache implements AutoCloseable {
 		this.listeners = List.copyOf(listeners);
 		this.clock = clock;
 		this.scheduler = scheduler;
+		source.subscribe(this::sourceChanged);
 	}
 
 	/**
@@ -104,6 +106,26 @@ public final class InstanceCache implements AutoCloseable {
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();
+	}
+
+	/**
+	 * Refreshes a service in use at once when its source says it changed.
+	 */
+	private void sourceChanged(String serviceId) {
+		CachedService service = this.services.get(serviceId);
+		if (service == null) {
+			return;
+		}
+		try {
+			this.scheduler.execute(() -> {
+				synchronized (service) {
+					refresh(service);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Change of service '" + serviceId + "' ignored: the cache is closed");
+		}
 	}
 
 	private Served serve(CachedService service) {
@@ -229,7 +251,12 @@ public final class InstanceCache implements AutoCloseable {
 
 	private void schedule(CachedService service, Duration delay) {
 		try {
-			this.scheduler.schedule(() -> refreshInBackground(service), delay.toMillis(), TimeUnit.MILLISECONDS);
+			ScheduledFuture<?> previous = service.next;
+			if (previous != null) {
+				previous.cancel(false);
+			}
+			service.next = this.scheduler.schedule(() -> refreshInBackground(service), delay.toMillis(),
+					TimeUnit.MILLISECONDS);
 			service.refreshing = true;
 		}
 		catch (RejectedExecutionException ex) {

@@ -17,9 +17,18 @@ import org.xbill.DNS.TextParseException;
  * @param ownTarget whether the registration writes the target's address records
  * @param enumeration the PTR owner listing the service types
  */
-record DnsSdRecordNames(Name serviceType, Name instance, Name target, boolean ownTarget, Name enumeration) {
+public record DnsSdRecordNames(Name serviceType, Name instance, Name target, boolean ownTarget, Name enumeration) {
 
-	static DnsSdRecordNames of(ServiceRegistration registration, Name domain, @Nullable Name targetHost) {
+	/**
+	 * Returns the names of a registration.
+	 * @param registration the registration
+	 * @param domain the domain the names go under
+	 * @param targetHost an existing host to use as SRV target, or {@code null} for one of the
+	 * registration's own
+	 * @return the names
+	 * @throws IllegalArgumentException if the names do not fit in DNS
+	 */
+	public static DnsSdRecordNames of(ServiceRegistration registration, Name domain, @Nullable Name targetHost) {
 		try {
 			Name serviceType = Name.fromString(registration.service().serviceType(), domain);
 			Name instance = Name.fromString(registration.instance().toEscapedLabel(), serviceType);

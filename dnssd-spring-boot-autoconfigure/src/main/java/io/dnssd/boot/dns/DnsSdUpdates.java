@@ -1,19 +1,11 @@
 package io.dnssd.boot.dns;
 
-import java.net.Inet4Address;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.TxtAttribute;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.DNSOutput;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
@@ -42,11 +34,9 @@ final class DnsSdUpdates {
 		update.add(new PTRRecord(names.serviceType(), DClass.IN, seconds, names.instance()));
 		update.add(new SRVRecord(names.instance(), DClass.IN, seconds, registration.priority(), registration.weight(),
 				registration.port(), names.target()));
-		update.add(txtRecord(names.instance(), seconds, registration));
+		update.add(DnsSdRecords.txt(names.instance(), DClass.IN, seconds, registration.attributes()));
 		if (names.ownTarget()) {
-			update.add((registration.address() instanceof Inet4Address)
-					? new ARecord(names.target(), DClass.IN, seconds, registration.address())
-					: new AAAARecord(names.target(), DClass.IN, seconds, registration.address()));
+			update.add(DnsSdRecords.address(names.target(), DClass.IN, seconds, registration.address()));
 		}
 		update.add(new PTRRecord(names.enumeration(), DClass.IN, seconds, names.serviceType()));
 		return update;
@@ -84,16 +74,5 @@ final class DnsSdUpdates {
 	 * constructor would read backslashes as escapes); no attributes make the single empty
 	 * string RFC 6763 §6.1 asks for.
 	 */
-	private static Record txtRecord(Name owner, long ttl, ServiceRegistration registration) {
-		DNSOutput rdata = new DNSOutput();
-		List<TxtAttribute> attributes = List.copyOf(registration.attributes().all());
-		if (attributes.isEmpty()) {
-			rdata.writeCountedString(new byte[0]);
-		}
-		for (TxtAttribute attribute : attributes) {
-			rdata.writeCountedString(attribute.toTxtString().getBytes(StandardCharsets.UTF_8));
-		}
-		return Record.newRecord(owner, Type.TXT, DClass.IN, ttl, rdata.toByteArray());
-	}
 
 }

@@ -1,6 +1,7 @@
 package io.dnssd.boot.model;
 
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Where instances come from: the one interface each backend (unicast DNS, Cloud Map,
@@ -23,6 +24,15 @@ public interface InstanceSource {
 	 * @throws LookupFailedException if the enumeration could not be obtained
 	 */
 	Set<String> serviceIds();
+
+	/**
+	 * Subscribes to changes that this source learns of without being asked, such as
+	 * multicast DNS announcements and goodbyes, so callers that cache can refresh at once. By
+	 * default a source learns nothing by itself and never calls the listener.
+	 * @param listener receives the id of a service whose instances changed
+	 */
+	default void subscribe(Consumer<String> listener) {
+	}
 
 	/**
 	 * Describes this source for logs and {@code DiscoveryClient#description()}.

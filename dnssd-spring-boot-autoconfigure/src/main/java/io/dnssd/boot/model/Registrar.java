@@ -1,5 +1,9 @@
 package io.dnssd.boot.model;
 
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Optional;
+
 /**
  * Where this application registers itself: the one interface each backend (RFC 2136 dynamic
  * DNS, Cloud Map, multicast DNS) implements for registration. Calls may block on the network
@@ -51,6 +55,27 @@ public interface Registrar {
 	 */
 	default void restore(ServiceRegistration registration) {
 		register(registration);
+	}
+
+	/**
+	 * Says how long clients may keep using an instance after {@link #deregister}: how long
+	 * the application keeps serving by default once it has deregistered. By default this is
+	 * the records' TTL, the time caches may hold them.
+	 * @param ttl time to live of the registered records
+	 * @return the time until no client should pick this instance any more
+	 */
+	default Duration forgottenWithin(Duration ttl) {
+		return ttl;
+	}
+
+	/**
+	 * Returns the address clients reach this application at when the registry knows it
+	 * better than a scan of the network interfaces: with multicast DNS, the address of the
+	 * interface it answers on. Used unless an address is configured.
+	 * @return the address, or empty to let the network scan choose
+	 */
+	default Optional<InetAddress> localAddress() {
+		return Optional.empty();
 	}
 
 	/**

@@ -13,7 +13,8 @@ import org.springframework.cloud.commons.util.InetUtils;
 
 /**
  * Chooses the address this application registers: {@code dnssd.registration.address} if
- * set, else the ECS task's awsvpc address, else the first non-loopback address Spring Cloud's
+ * set, else the ECS task's awsvpc address, else the address the registrar answers on (the
+ * multicast DNS interface's), else the first non-loopback address Spring Cloud's
  * {@link InetUtils} finds (which honours {@code spring.cloud.inetutils.preferred-networks}
  * and {@code ignored-interfaces}). An address chosen by default must be private, loopback or
  * link-local: a public address is registered only when configured.
@@ -25,13 +26,18 @@ final class InstanceAddresses {
 	private InstanceAddresses() {
 	}
 
-	static InetAddress choose(@Nullable String configured, Supplier<Optional<EcsTaskMetadata>> ecs, InetUtils inetUtils) {
+	static InetAddress choose(@Nullable String configured, Supplier<Optional<EcsTaskMetadata>> ecs,
+			Supplier<Optional<InetAddress>> registrarAddress, InetUtils inetUtils) {
 		if (configured != null) {
 			return parse(configured, PROPERTY);
 		}
 		Optional<String> awsvpc = ecs.get().flatMap(EcsTaskMetadata::awsvpcAddress);
 		if (awsvpc.isPresent()) {
 			return parse(awsvpc.get(), EcsTaskMetadata.URI_VARIABLE);
+		}
+		Optional<InetAddress> local = registrarAddress.get();
+		if (local.isPresent()) {
+			return local.get();
 		}
 		String found = inetUtils.findFirstNonLoopbackHostInfo().getIpAddress();
 		InetAddress address = parse(found, "spring.cloud.inetutils");

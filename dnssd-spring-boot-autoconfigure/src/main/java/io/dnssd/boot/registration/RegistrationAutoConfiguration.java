@@ -37,7 +37,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * ({@code spring.application.name} or {@code dnssd.registration.service-name}).
  */
 @AutoConfiguration(afterName = { "io.dnssd.boot.dns.DnsRegistrationAutoConfiguration",
-		"io.dnssd.boot.cloudmap.CloudMapRegistrationAutoConfiguration" },
+		"io.dnssd.boot.cloudmap.CloudMapRegistrationAutoConfiguration", "io.dnssd.boot.mdns.MdnsAutoConfiguration" },
 		beforeName = "org.springframework.cloud.client.serviceregistry.ServiceRegistryAutoConfiguration")
 @ConditionalOnClass(value = ServiceRegistry.class,
 		name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
@@ -55,7 +55,7 @@ public final class RegistrationAutoConfiguration {
 	RegistrationFactory dnssdRegistrationFactory(RegistrationProperties properties, Environment environment,
 			ObjectProvider<InetUtils> inetUtils, ObjectProvider<BuildProperties> buildProperties, Registrar registrar) {
 		Optional<EcsTaskMetadata> ecs = EcsTaskMetadata.fetch(System.getenv());
-		InetAddress address = chooseAddress(properties, () -> ecs, inetUtils);
+		InetAddress address = chooseAddress(properties, () -> ecs, registrar, inetUtils);
 		BuildProperties build = buildProperties.getIfAvailable();
 		RegistrationFactory factory = new RegistrationFactory(properties,
 				environment.getProperty("spring.application.name"), address, (build != null) ? build.getVersion() : null,
@@ -99,19 +99,20 @@ public final class RegistrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	RegistrationLifecycleListener dnssdRegistrationLifecycleListener(ApplicationContext context,
 			DnsSdAutoServiceRegistration autoRegistration, DnsSdServiceRegistry registry,
-			RegistrationProperties properties, DnsSdProperties dnsSd) {
-		Duration drain = (properties.getDrain() != null) ? properties.getDrain() : dnsSd.getTtl();
+			RegistrationProperties properties, DnsSdProperties dnsSd, Registrar registrar) {
+		Duration drain = (properties.getDrain() != null) ? properties.getDrain()
+				: registrar.forgottenWithin(dnsSd.getTtl());
 		return new RegistrationLifecycleListener(context, autoRegistration, registry, drain);
 	}
 
 	private static InetAddress chooseAddress(RegistrationProperties properties,
-			Supplier<Optional<EcsTaskMetadata>> ecs, ObjectProvider<InetUtils> inetUtils) {
+			Supplier<Optional<EcsTaskMetadata>> ecs, Registrar registrar, ObjectProvider<InetUtils> inetUtils) {
 		InetUtils shared = inetUtils.getIfAvailable();
 		if (shared != null) {
-			return InstanceAddresses.choose(properties.getAddress(), ecs, shared);
+			return InstanceAddresses.choose(properties.getAddress(), ecs, registrar::localAddress, shared);
 		}
 		try (InetUtils own = new InetUtils(new InetUtilsProperties())) {
-			return InstanceAddresses.choose(properties.getAddress(), ecs, own);
+			return InstanceAddresses.choose(properties.getAddress(), ecs, registrar::localAddress, own);
 		}
 	}
 

@@ -74,7 +74,8 @@ public class RegistrationProperties {
 
 	/**
 	 * How long the application keeps serving after deregistering on shutdown, so clients'
-	 * caches let go of it. Defaults to 'dnssd.ttl'.
+	 * caches let go of it. Defaults to 'dnssd.ttl', or to 1s with multicast DNS, whose goodbye
+	 * packets remove the instance from peers' caches at once.
 	 */
 	private @Nullable Duration drain;
 

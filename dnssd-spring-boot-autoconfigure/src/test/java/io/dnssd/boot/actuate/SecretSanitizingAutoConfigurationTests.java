@@ -20,7 +20,7 @@ class SecretSanitizingAutoConfigurationTests {
 
 	private static final String SECRET = "c2VjcmV0LXRoYXQtbXVzdC1uZXZlci1iZS1zaG93bg==";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
 		.withConfiguration(AutoConfigurations.of(SecretSanitizingAutoConfiguration.class,
 				EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class,
 				ConfigurationPropertiesReportEndpointAutoConfiguration.class, DnsAutoConfiguration.class,

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DiscoveryAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
 		.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class,
 				ReactiveDiscoveryAutoConfiguration.class, DnsSdLoadBalancerAutoConfiguration.class,
 				LoadBalancerAutoConfiguration.class, DnsSdMetricsAutoConfiguration.class))

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DnsAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
 		.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class));
 
 	@Test

@@ -49,7 +49,7 @@ class DnsDiscoveryIT {
 	}
 
 	private ApplicationContextRunner runner() {
-		return new ApplicationContextRunner()
+		return new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
 			.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class))
 			.withPropertyValues("dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(),
 					"dnssd.discovery.services.web.lookup=srv",

@@ -78,7 +78,7 @@ class StaleAnswerIT {
 	}
 
 	private ApplicationContextRunner runner(NamedServer named) {
-		return new ApplicationContextRunner()
+		return new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
 			.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class,
 					DnsSdMetricsAutoConfiguration.class))
 			.withPropertyValues("dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(),

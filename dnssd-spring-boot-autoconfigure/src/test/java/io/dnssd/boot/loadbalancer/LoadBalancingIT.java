@@ -80,7 +80,7 @@ class LoadBalancingIT {
 				host6 AAAA ::1
 				""".formatted(srv("a", 10, 3, 0), srv("b", 10, 1, 1), srv("c", 20, 1, 2),
 				ipv6Server.getAddress().getPort()));
-		context = new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.NONE)
+		context = new SpringApplicationBuilder(ClientApplication.class).properties("dnssd.backend=dns").web(WebApplicationType.NONE)
 			.properties("dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(), "dnssd.discovery.min-ttl=1s",
 					"dnssd.discovery.max-ttl=1s")
 			.run();

@@ -247,7 +247,7 @@ class DnsRegistrationIT {
 			all.add("dnssd.registration.port=" + port);
 		}
 		all.addAll(properties);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistrationApplication.class)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistrationApplication.class).properties("dnssd.backend=dns")
 			.web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))
 			.run();

@@ -19,21 +19,31 @@ class InstanceAddressesTests {
 
 	@Test
 	void configuredAddressWinsEvenWhenPublic() {
-		assertThat(InstanceAddresses.choose("203.0.113.7", Optional::empty, this.inetUtils).getHostAddress())
+		assertThat(InstanceAddresses.choose("203.0.113.7", Optional::empty, Optional::empty, this.inetUtils).getHostAddress())
 			.isEqualTo("203.0.113.7");
 	}
 
 	@Test
 	void ecsAwsvpcAddressComesNext() {
 		EcsTaskMetadata ecs = new EcsTaskMetadata(Optional.of("10.1.2.3"), Map.of());
-		assertThat(InstanceAddresses.choose(null, () -> Optional.of(ecs), this.inetUtils).getHostAddress())
+		assertThat(InstanceAddresses.choose(null, () -> Optional.of(ecs), Optional::empty, this.inetUtils).getHostAddress())
 			.isEqualTo("10.1.2.3");
+	}
+
+	@Test
+	void theRegistrarsAddressComesAfterEcsAndBeforeTheNetworkScan() throws Exception {
+		InetAddress loopback = InetAddress.getByName("127.0.0.1");
+		EcsTaskMetadata ecs = new EcsTaskMetadata(Optional.of("10.1.2.3"), Map.of());
+		assertThat(InstanceAddresses.choose(null, Optional::empty, () -> Optional.of(loopback), this.inetUtils))
+			.isEqualTo(loopback);
+		assertThat(InstanceAddresses.choose(null, () -> Optional.of(ecs), () -> Optional.of(loopback), this.inetUtils)
+			.getHostAddress()).isEqualTo("10.1.2.3");
 	}
 
 	@Test
 	void aHostNameIsNotAnAddress() {
 		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
-			.isThrownBy(() -> InstanceAddresses.choose("calc.example.com", Optional::empty, this.inetUtils))
+			.isThrownBy(() -> InstanceAddresses.choose("calc.example.com", Optional::empty, Optional::empty, this.inetUtils))
 			.withMessageContaining("dnssd.registration.address");
 	}
 

@@ -19,7 +19,7 @@ class RegistrationAutoConfigurationTests {
 
 	private static final String SECRET = "c2VjcmV0LXRoYXQtbXVzdC1uZXZlci1iZS1sb2dnZWQ=";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
 		.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, DnsRegistrationAutoConfiguration.class,
 				RegistrationAutoConfiguration.class, RegistrationHealthIndicatorAutoConfiguration.class))
 		.withPropertyValues("spring.application.name=calc", "dnssd.domain=example.test",
@@ -55,7 +55,7 @@ class RegistrationAutoConfigurationTests {
 
 	@Test
 	void backsOffWithoutANameToRegisterUnder() {
-		new ApplicationContextRunner()
+		new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
 			.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class,
 					DnsRegistrationAutoConfiguration.class, RegistrationAutoConfiguration.class))
 			.withPropertyValues("dnssd.domain=example.test", "dnssd.dns.servers=127.0.0.1:5300")
@@ -65,7 +65,7 @@ class RegistrationAutoConfigurationTests {
 
 	@Test
 	void backsOffWithoutAZone() {
-		new ApplicationContextRunner()
+		new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
 			.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class,
 					DnsRegistrationAutoConfiguration.class, RegistrationAutoConfiguration.class))
 			.withPropertyValues("spring.application.name=calc", "dnssd.dns.servers=127.0.0.1:5300")

@@ -1,0 +1,59 @@
+package io.dnssd.boot.dns;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.dnssd.boot.model.TxtAttribute;
+import io.dnssd.boot.model.TxtAttributes;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DNSOutput;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Type;
+
+/**
+ * Builds the records of a registration whose layout unicast and multicast DNS share.
+ */
+public final class DnsSdRecords {
+
+	private DnsSdRecords() {
+	}
+
+	/**
+	 * Returns a TXT record holding attributes as RFC 6763 §6 lays them out, with one empty
+	 * string when there are none.
+	 * @param owner the instance name
+	 * @param dclass the record class
+	 * @param ttl time to live in seconds
+	 * @param attributes the attributes
+	 * @return the record
+	 */
+	public static Record txt(Name owner, int dclass, long ttl, TxtAttributes attributes) {
+		DNSOutput rdata = new DNSOutput();
+		List<TxtAttribute> all = List.copyOf(attributes.all());
+		if (all.isEmpty()) {
+			rdata.writeCountedString(new byte[0]);
+		}
+		for (TxtAttribute attribute : all) {
+			rdata.writeCountedString(attribute.toTxtString().getBytes(StandardCharsets.UTF_8));
+		}
+		return Record.newRecord(owner, Type.TXT, dclass, ttl, rdata.toByteArray());
+	}
+
+	/**
+	 * Returns an A or AAAA record for an address.
+	 * @param owner the host name
+	 * @param dclass the record class
+	 * @param ttl time to live in seconds
+	 * @param address the address
+	 * @return the record
+	 */
+	public static Record address(Name owner, int dclass, long ttl, InetAddress address) {
+		return (address instanceof Inet4Address) ? new ARecord(owner, dclass, ttl, address)
+				: new AAAARecord(owner, dclass, ttl, address);
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.dnssd.boot.mdns;
+
+import io.dnssd.boot.ConditionalOnDnsSdBackend;
+import io.dnssd.boot.ConditionalOnDnsSdEnabled;
+import io.dnssd.boot.DnsSdProperties;
+import io.dnssd.boot.DnsSdProperties.Backend;
+import io.dnssd.boot.model.InstanceSource;
+import io.dnssd.boot.model.Registrar;
+import io.dnssd.boot.registration.ConditionalOnDnsSdRegistrationEnabled;
+import org.xbill.DNS.Message;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the multicast DNS backend, the default: registration and discovery
+ * on the local link with no server, on the loopback interface unless
+ * {@code dnssd.mdns.interfaces} names others.
+ */
+@AutoConfiguration
+@ConditionalOnClass(Message.class)
+@ConditionalOnDnsSdEnabled
+@ConditionalOnDnsSdBackend(Backend.MDNS)
+@EnableConfigurationProperties({ DnsSdProperties.class, MdnsProperties.class })
+public final class MdnsAutoConfiguration {
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	MdnsEngine dnssdMdnsEngine(MdnsProperties properties, DnsSdProperties dnsSd) {
+		String domain = dnsSd.getDomain();
+		if (domain != null && !MdnsRecords.LOCAL.toString(true).equalsIgnoreCase(domain.replaceAll("\\.$", ""))) {
+			throw new IllegalStateException("dnssd.domain is '" + domain + "', but multicast DNS (dnssd.backend=mdns) "
+					+ "serves only 'local'; remove dnssd.domain or choose dnssd.backend=dns");
+		}
+		return new MdnsEngine(MdnsInterfaces.resolve(properties.getInterfaces()), properties.isIpv6(),
+				properties.getMaxQueryInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InstanceSource mdnsInstanceSource(MdnsEngine engine, MdnsProperties properties) {
+		return new MdnsInstanceSource(engine.browser(), properties.getInitialWait(), engine.description());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnDnsSdRegistrationEnabled
+	Registrar mdnsRegistrar(MdnsEngine engine, DnsSdProperties dnsSd) {
+		return new MdnsRegistrar(engine.responder(), dnsSd.getTtl(), MdnsInterfaces.firstAddress(engine.interfaces()),
+				engine.description());
+	}
+
+}

@@ -1,0 +1,335 @@
+package io.dnssd.boot.mdns;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import io.dnssd.boot.model.Instance;
+import io.dnssd.boot.model.InstanceName;
+import io.dnssd.boot.model.Resolution;
+import io.dnssd.boot.model.TxtAttributes;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SRVRecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
+import org.xbill.DNS.Type;
+
+/**
+ * Finds instances by continuous querying (RFC 6762 §5.2): each name in use is queried at 1s,
+ * 2s, 4s and so on up to a ceiling, with the answers already known listed so responders stay
+ * quiet about them (§7.1); records near the end of their TTL are asked for again, and records
+ * an answer lacked are asked for once a second. Every change to what a name resolves to is
+ * passed to the listeners as it happens, so announcements and goodbyes take effect at once.
+ */
+final class MdnsBrowser implements Consumer<MdnsPacket> {
+
+	private static final Log logger = LogFactory.getLog(MdnsBrowser.class);
+
+	private static final long SWEEP_MS = 1000;
+
+	private static final Duration FIRST_QUERY_INTERVAL = Duration.ofSeconds(1);
+
+	private static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(1);
+
+	/** Longest delay of a responder's answer about a shared record (RFC 6762 §6), plus margin. */
+	private static final long SIBLING_ANSWERS_MS = 150;
+
+	private static final Duration FORGET_ASKED_AFTER = Duration.ofMinutes(1);
+
+	private static final Duration EMPTY_TTL = Duration.ofSeconds(10);
+
+	private final MdnsTransport transport;
+
+	private final MdnsCache cache;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Duration maxQueryInterval;
+
+	private final boolean ipv6;
+
+	private final Map<Name, Browse> browses = new ConcurrentHashMap<>();
+
+	private final Map<MdnsCache.Key, Instant> lastAsked = new ConcurrentHashMap<>();
+
+	private final List<Consumer<Name>> listeners = new CopyOnWriteArrayList<>();
+
+	private final AtomicBoolean sweeping = new AtomicBoolean();
+
+	MdnsBrowser(MdnsTransport transport, MdnsCache cache, ScheduledExecutorService scheduler,
+			Duration maxQueryInterval, boolean ipv6) {
+		this.transport = transport;
+		this.cache = cache;
+		this.scheduler = scheduler;
+		this.maxQueryInterval = maxQueryInterval;
+		this.ipv6 = ipv6;
+	}
+
+	/**
+	 * Registers a listener for changes to what a browsed name resolves to.
+	 * @param listener receives the name that changed
+	 */
+	void addListener(Consumer<Name> listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * Resolves the instances of a service type, browsing it from now on. The first call for
+	 * a type waits for the first answer, at most {@code wait}.
+	 * @param serviceType e.g. {@code _calc._tcp.local.}
+	 * @param wait how long the first call may wait
+	 * @return the instances
+	 */
+	Resolution resolve(Name serviceType, Duration wait) {
+		browse(serviceType, true, wait);
+		return assemble(serviceType);
+	}
+
+	/**
+	 * Returns the targets of the PTR records at a name, browsing it from now on.
+	 * @param name e.g. {@code _services._dns-sd._udp.local.}
+	 * @param wait how long the first call may wait
+	 * @return the targets
+	 */
+	List<Name> pointers(Name name, Duration wait) {
+		browse(name, false, wait);
+		return targets(name);
+	}
+
+	@Override
+	public void accept(MdnsPacket packet) {
+		if (!packet.isResponse() || packet.source().getPort() != MdnsTransport.PORT) {
+			return;
+		}
+		if (this.cache.add(packet.message())) {
+			changed();
+		}
+	}
+
+	private void browse(Name name, boolean instances, Duration wait) {
+		if (this.browses.containsKey(name)) {
+			return;
+		}
+		Browse created = new Browse(name, instances);
+		created.lastView = view(created);
+		if (this.browses.putIfAbsent(name, created) != null) {
+			return;
+		}
+		if (!this.cache.get(name, Type.PTR).isEmpty()) {
+			created.answered.countDown();
+		}
+		startSweeping();
+		Instant queried = Instant.now();
+		query(created);
+		try {
+			if (created.answered.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+				long untilSiblings = SIBLING_ANSWERS_MS - Duration.between(queried, Instant.now()).toMillis();
+				if (untilSiblings > 0) {
+					Thread.sleep(untilSiblings);
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void query(Browse browse) {
+		Message query = new Message(0);
+		query.addRecord(Record.newRecord(browse.name, Type.PTR, DClass.IN), Section.QUESTION);
+		this.cache.knownAnswers(browse.name, Type.PTR).forEach((known) -> query.addRecord(known, Section.ANSWER));
+		this.transport.multicast(query);
+		browse.queries++;
+		Duration next = FIRST_QUERY_INTERVAL.multipliedBy(1L << Math.min(browse.queries - 1, 30));
+		if (next.compareTo(this.maxQueryInterval) > 0) {
+			next = this.maxQueryInterval;
+		}
+		try {
+			this.scheduler.schedule(() -> query(browse), next.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Stopped querying " + browse.name + ": shutting down");
+		}
+	}
+
+	private void startSweeping() {
+		if (this.sweeping.compareAndSet(false, true)) {
+			this.scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void sweep() {
+		try {
+			this.lastAsked.values().removeIf((asked) -> asked.isBefore(Instant.now().minus(FORGET_ASKED_AFTER)));
+			if (this.cache.expire()) {
+				changed();
+			}
+			Set<Name> inUse = namesInUse();
+			List<MdnsCache.Key> due = this.cache.dueForRefresh().stream().filter((key) -> inUse.contains(key.name())).toList();
+			if (!due.isEmpty()) {
+				ask(due);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Multicast DNS cache maintenance failed: " + ex, ex);
+		}
+	}
+
+	private void changed() {
+		for (Browse browse : this.browses.values()) {
+			Set<?> view = view(browse);
+			if (!view.equals(browse.lastView)) {
+				browse.lastView = view;
+				if (!this.cache.get(browse.name, Type.PTR).isEmpty()) {
+					browse.answered.countDown();
+				}
+				if (logger.isDebugEnabled()) {
+					logger.debug(browse.name + " changed: " + view);
+				}
+				this.listeners.forEach((listener) -> listener.accept(browse.name));
+			}
+		}
+	}
+
+	private Set<?> view(Browse browse) {
+		return browse.instances ? new HashSet<>(assemble(browse.name).instances())
+				: new HashSet<>(targets(browse.name));
+	}
+
+	private List<Name> targets(Name name) {
+		return this.cache.get(name, Type.PTR).stream().map((record) -> ((PTRRecord) record).getTarget()).toList();
+	}
+
+	private Set<Name> namesInUse() {
+		Set<Name> names = new HashSet<>();
+		for (Name name : this.browses.keySet()) {
+			names.add(name);
+			for (Record pointer : this.cache.get(name, Type.PTR)) {
+				Name instance = ((PTRRecord) pointer).getTarget();
+				names.add(instance);
+				this.cache.get(instance, Type.SRV).forEach((srv) -> names.add(((SRVRecord) srv).getTarget()));
+			}
+		}
+		return names;
+	}
+
+	private Resolution assemble(Name serviceType) {
+		List<Instance> instances = new ArrayList<>();
+		List<MdnsCache.Key> missing = new ArrayList<>();
+		long ttl = Long.MAX_VALUE;
+		for (Record pointer : this.cache.get(serviceType, Type.PTR)) {
+			Name instanceName = ((PTRRecord) pointer).getTarget();
+			Optional<SRVRecord> srv = this.cache.get(instanceName, Type.SRV)
+				.stream()
+				.map(SRVRecord.class::cast)
+				.min(Comparator.comparingInt(SRVRecord::getPriority));
+			if (srv.isEmpty()) {
+				missing.add(new MdnsCache.Key(instanceName, Type.SRV));
+				missing.add(new MdnsCache.Key(instanceName, Type.TXT));
+				continue;
+			}
+			Optional<Record> address = address(srv.get().getTarget());
+			if (address.isEmpty()) {
+				missing.add(new MdnsCache.Key(srv.get().getTarget(), this.ipv6 ? Type.AAAA : Type.A));
+				continue;
+			}
+			TxtAttributes attributes = this.cache.get(instanceName, Type.TXT)
+				.stream()
+				.findFirst()
+				.map((txt) -> TxtAttributes.parse(((TXTRecord) txt).getStringsAsByteArrays(),
+						(problem) -> logger.debug("Instance " + instanceName + ": " + problem)))
+				.orElse(TxtAttributes.empty());
+			try {
+				int port = srv.get().getPort();
+				instances.add(new Instance(instanceId(instanceName), hostAddress(address.get()), port,
+						Instance.isSecure(attributes, port), srv.get().getPriority(), srv.get().getWeight(), attributes));
+				ttl = Math.min(ttl, Math.min(pointer.getTTL(), Math.min(srv.get().getTTL(), address.get().getTTL())));
+			}
+			catch (IllegalArgumentException ex) {
+				logger.debug("Skipping instance " + instanceName + ": " + ex.getMessage());
+			}
+		}
+		if (!missing.isEmpty()) {
+			ask(missing);
+		}
+		instances.sort(Comparator.comparing(Instance::id));
+		return new Resolution(instances, instances.isEmpty() ? EMPTY_TTL : Duration.ofSeconds(ttl));
+	}
+
+	private Optional<Record> address(Name target) {
+		List<Record> v4 = this.cache.get(target, Type.A);
+		if (!v4.isEmpty()) {
+			return Optional.of(v4.get(0));
+		}
+		return this.cache.get(target, Type.AAAA).stream().findFirst();
+	}
+
+	/** Asks for records, each at most once a second. */
+	private void ask(List<MdnsCache.Key> keys) {
+		Instant now = Instant.now();
+		Message query = new Message(0);
+		for (MdnsCache.Key key : keys) {
+			Instant last = this.lastAsked.get(key);
+			if (last == null || !now.isBefore(last.plus(ASK_AGAIN_AFTER))) {
+				this.lastAsked.put(key, now);
+				query.addRecord(Record.newRecord(key.name(), key.type(), DClass.IN), Section.QUESTION);
+			}
+		}
+		if (!query.getSection(Section.QUESTION).isEmpty()) {
+			this.transport.multicast(query);
+		}
+	}
+
+	private static String hostAddress(Record address) {
+		return (address instanceof ARecord a) ? a.getAddress().getHostAddress()
+				: ((AAAARecord) address).getAddress().getHostAddress();
+	}
+
+	private static String instanceId(Name instanceName) {
+		byte[] label = instanceName.getLabel(0);
+		return InstanceName.decode(Arrays.copyOfRange(label, 1, label.length));
+	}
+
+	private static final class Browse {
+
+		private final Name name;
+
+		private final CountDownLatch answered = new CountDownLatch(1);
+
+		private final boolean instances;
+
+		private volatile Set<?> lastView = Set.of();
+
+		private volatile int queries;
+
+		Browse(Name name, boolean instances) {
+			this.name = name;
+			this.instances = instances;
+		}
+
+	}
+
+}

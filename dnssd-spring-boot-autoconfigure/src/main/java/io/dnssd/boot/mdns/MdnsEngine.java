@@ -1,0 +1,64 @@
+package io.dnssd.boot.mdns;
+
+import java.net.NetworkInterface;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * The parts of multicast DNS that share one transport and one timer thread: the
+ * {@link MdnsResponder} for this application's records and the {@link MdnsBrowser} for its
+ * peers'. Closing it stops both; goodbyes must be sent before.
+ */
+final class MdnsEngine implements AutoCloseable {
+
+	private final MdnsTransport transport;
+
+	private final ScheduledThreadPoolExecutor scheduler;
+
+	private final MdnsResponder responder;
+
+	private final MdnsBrowser browser;
+
+	private final List<NetworkInterface> interfaces;
+
+	MdnsEngine(List<NetworkInterface> interfaces, boolean ipv6, Duration maxQueryInterval) {
+		this.interfaces = List.copyOf(interfaces);
+		this.transport = new MdnsTransport(interfaces, ipv6);
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("dnssd-mdns-timer-");
+		threads.setDaemon(true);
+		this.scheduler = new ScheduledThreadPoolExecutor(1, threads);
+		this.scheduler.setRemoveOnCancelPolicy(true);
+		this.responder = new MdnsResponder(this.transport, this.scheduler);
+		this.browser = new MdnsBrowser(this.transport, new MdnsCache(Clock.systemUTC()), this.scheduler,
+				maxQueryInterval, ipv6);
+		this.transport.addListener(this.responder);
+		this.transport.addListener(this.browser);
+	}
+
+	MdnsResponder responder() {
+		return this.responder;
+	}
+
+	MdnsBrowser browser() {
+		return this.browser;
+	}
+
+	List<NetworkInterface> interfaces() {
+		return this.interfaces;
+	}
+
+	String description() {
+		return this.transport.description();
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.shutdownNow();
+		this.transport.close();
+	}
+
+}

@@ -1,0 +1,253 @@
+package io.dnssd.boot.mdns;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.dnssd.boot.model.InstanceName;
+import io.dnssd.boot.model.RegistrationFailedException;
+import io.dnssd.boot.model.ServiceRegistration;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+/**
+ * Answers for this application's own records (RFC 6762): probes for its names before it
+ * claims them and renames the instance on a conflict ("calc" becomes "calc (2)"), announces
+ * them, answers queries with known-answer suppression, and says goodbye with a TTL of 0.
+ */
+final class MdnsResponder implements Consumer<MdnsPacket> {
+
+	private static final Log logger = LogFactory.getLog(MdnsResponder.class);
+
+	private static final long PROBE_INTERVAL_MS = 250;
+
+	private static final int PROBES = 3;
+
+	private static final long TIE_BACKOFF_MS = 1000;
+
+	private static final long ANNOUNCE_INTERVAL_MS = 1000;
+
+	private static final int MAX_ATTEMPTS = 15;
+
+	private static final int SHARED_DELAY_MIN_MS = 20;
+
+	private static final int SHARED_DELAY_MAX_MS = 120;
+
+	private static final long LEGACY_MAX_TTL = 10;
+
+	private final MdnsTransport transport;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final Map<InstanceName, PublishedRecords> published = new ConcurrentHashMap<>();
+
+	private final Map<InstanceName, InstanceName> assignedNames = new ConcurrentHashMap<>();
+
+	private final List<NameProbe> probes = new CopyOnWriteArrayList<>();
+
+	MdnsResponder(MdnsTransport transport, ScheduledExecutorService scheduler) {
+		this.transport = transport;
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * Probes for the instance's names, renaming it on conflicts, then announces its records.
+	 * Blocks for the probes, about a second.
+	 * @param requested the registration as configured
+	 * @param ttl time to live of the records
+	 * @return the registration under the name that was won
+	 * @throws RegistrationFailedException if no free name was found or the thread was
+	 * interrupted
+	 */
+	ServiceRegistration publish(ServiceRegistration requested, Duration ttl) {
+		InstanceName wanted = this.assignedNames.getOrDefault(requested.instance(), requested.instance());
+		ServiceRegistration candidate = withName(requested, wanted);
+		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+			PublishedRecords records = PublishedRecords.of(candidate, ttl.toSeconds());
+			NameProbe.Outcome outcome = probe(records);
+			if (outcome == null) {
+				claim(requested, records);
+				return candidate;
+			}
+			if (outcome == NameProbe.Outcome.CONFLICT) {
+				InstanceName next = nextName(requested.instance(), attempt + 1);
+				logger.info("Instance name '" + candidate.instance().value() + "' of service '" + requested.service()
+						+ "' is taken on the network; trying '" + next.value() + "'");
+				candidate = withName(requested, next);
+			}
+			else {
+				sleep(TIE_BACKOFF_MS);
+			}
+		}
+		throw new RegistrationFailedException("No free instance name for '" + requested.instance().value()
+				+ "' of service '" + requested.service() + "' after " + MAX_ATTEMPTS + " probes");
+	}
+
+	/**
+	 * Stops answering for an instance and sends goodbye packets, so peers drop it at once.
+	 * @param requested the registration as configured
+	 * @return whether the instance was published
+	 */
+	boolean unpublish(ServiceRegistration requested) {
+		PublishedRecords records = this.published.remove(requested.instance());
+		if (records == null) {
+			return false;
+		}
+		this.transport.multicast(response(records.goodbye()));
+		return true;
+	}
+
+	@Override
+	public void accept(MdnsPacket packet) {
+		this.probes.forEach((probe) -> probe.seen(packet));
+		if (!packet.isResponse()) {
+			answer(packet);
+		}
+	}
+
+	private NameProbe.@Nullable Outcome probe(PublishedRecords records) {
+		NameProbe probe = new NameProbe(records);
+		this.probes.add(probe);
+		try {
+			sleep(ThreadLocalRandom.current().nextLong(PROBE_INTERVAL_MS));
+			for (int i = 0; i < PROBES && probe.outcome() == null; i++) {
+				this.transport.multicast(probeQuery(records));
+				sleep(PROBE_INTERVAL_MS);
+			}
+			return probe.outcome();
+		}
+		finally {
+			this.probes.remove(probe);
+		}
+	}
+
+	private void claim(ServiceRegistration requested, PublishedRecords records) {
+		this.assignedNames.put(requested.instance(), records.registration().instance());
+		this.published.put(requested.instance(), records);
+		Message announcement = response(records.all());
+		this.transport.multicast(announcement);
+		this.scheduler.schedule(() -> {
+			if (this.published.get(requested.instance()) == records) {
+				this.transport.multicast(announcement);
+			}
+		}, ANNOUNCE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+	}
+
+	private void answer(MdnsPacket packet) {
+		Message query = packet.message();
+		List<Record> knownAnswers = query.getSection(Section.ANSWER);
+		boolean probe = !query.getSection(Section.AUTHORITY).isEmpty();
+		Set<Record> answers = new LinkedHashSet<>();
+		Set<Record> additional = new LinkedHashSet<>();
+		for (Record question : query.getSection(Section.QUESTION)) {
+			int dclass = MdnsRecords.classOf(question.getDClass());
+			if (dclass != DClass.IN && dclass != DClass.ANY) {
+				continue;
+			}
+			for (PublishedRecords records : this.published.values()) {
+				for (Record answer : records.answers(question.getName(), question.getType())) {
+					if (!isKnown(answer, knownAnswers)) {
+						answers.add(answer);
+						additional.addAll(records.additionalFor(answer));
+					}
+				}
+			}
+		}
+		if (answers.isEmpty()) {
+			return;
+		}
+		additional.removeAll(answers);
+		if (packet.isLegacyQuery()) {
+			this.transport.unicast(legacyResponse(query, answers, additional), packet.source());
+			return;
+		}
+		Message response = response(answers);
+		additional.forEach((record) -> response.addRecord(record, Section.ADDITIONAL));
+		boolean shared = answers.stream().anyMatch((record) -> record.getType() == Type.PTR);
+		if (shared && !probe) {
+			long delay = ThreadLocalRandom.current().nextLong(SHARED_DELAY_MIN_MS, SHARED_DELAY_MAX_MS + 1);
+			this.scheduler.schedule(() -> this.transport.multicast(response), delay, TimeUnit.MILLISECONDS);
+		}
+		else {
+			this.transport.multicast(response);
+		}
+	}
+
+	/** Known-answer suppression (RFC 6762 §7.1). */
+	private static boolean isKnown(Record answer, List<Record> knownAnswers) {
+		return knownAnswers.stream()
+			.anyMatch((known) -> MdnsRecords.sameData(known, answer) && known.getTTL() >= answer.getTTL() / 2);
+	}
+
+	private static Message probeQuery(PublishedRecords records) {
+		Message query = new Message(0);
+		query.addRecord(Record.newRecord(records.names().instance(), Type.ANY, DClass.IN), Section.QUESTION);
+		query.addRecord(Record.newRecord(records.names().target(), Type.ANY, DClass.IN), Section.QUESTION);
+		records.unique().forEach((record) -> query.addRecord(record, Section.AUTHORITY));
+		return query;
+	}
+
+	private static Message response(Iterable<Record> answers) {
+		Message response = new Message(0);
+		response.getHeader().setFlag(Flags.QR);
+		response.getHeader().setFlag(Flags.AA);
+		answers.forEach((record) -> response.addRecord(record, Section.ANSWER));
+		return response;
+	}
+
+	/** A unicast reply to a legacy resolver (RFC 6762 §6.7): its id and question, no cache-flush bits. */
+	private static Message legacyResponse(Message query, Set<Record> answers, Set<Record> additional) {
+		Message response = new Message(query.getHeader().getID());
+		response.getHeader().setFlag(Flags.QR);
+		response.getHeader().setFlag(Flags.AA);
+		query.getSection(Section.QUESTION).forEach((question) -> response.addRecord(question, Section.QUESTION));
+		answers.forEach((record) -> response.addRecord(legacy(record), Section.ANSWER));
+		additional.forEach((record) -> response.addRecord(legacy(record), Section.ADDITIONAL));
+		return response;
+	}
+
+	private static Record legacy(Record record) {
+		return MdnsRecords.with(record, DClass.IN, Math.min(record.getTTL(), LEGACY_MAX_TTL));
+	}
+
+	private static InstanceName nextName(InstanceName base, int number) {
+		String suffix = " (" + number + ")";
+		String value = base.value();
+		while (value.getBytes(StandardCharsets.UTF_8).length + suffix.length() > 63) {
+			value = value.substring(0, value.length() - 1);
+		}
+		return new InstanceName(value + suffix);
+	}
+
+	private static ServiceRegistration withName(ServiceRegistration registration, InstanceName name) {
+		return new ServiceRegistration(registration.service(), name, registration.address(), registration.port(),
+				registration.priority(), registration.weight(), registration.attributes());
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new RegistrationFailedException("Interrupted while probing for a multicast DNS name", ex);
+		}
+	}
+
+}
