@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Starts the demo: a local BIND on a loopback port with an empty zone that accepts
-# TSIG-signed updates, then two time, two calc and one portal instance on 127.0.0.1 that
-# register themselves in it (RFC 2136) and find each other through it. Ctrl-C stops
-# everything it started, by PID; each instance deregisters before it stops serving.
+# Starts the demo: two time, two calc and one portal instance on 127.0.0.1 that register
+# themselves and find each other. By default they use multicast DNS on the loopback
+# interface and need nothing but a JDK. `./demo.sh dns` runs them against a local BIND on a
+# loopback port with an empty zone that accepts TSIG-signed updates (RFC 2136) instead.
+# Ctrl-C stops everything it started, by PID; each instance deregisters before it stops.
 set -euo pipefail
 cd "$(dirname "$0")"
 
+backend=${1:-mdns}
+case "$backend" in
+	mdns | dns) ;;
+	*) echo "usage: $0 [mdns|dns]" >&2; exit 2 ;;
+esac
 named_bin=$(command -v named || echo /usr/sbin/named)
-if [ ! -x "$named_bin" ]; then
-	echo "The demo needs BIND 9 until the multicast DNS backend lands: apt-get install -y bind9" >&2
+if [ "$backend" = dns ] && [ ! -x "$named_bin" ]; then
+	echo "./demo.sh dns needs BIND 9: apt-get install -y bind9 (or run ./demo.sh for multicast DNS)" >&2
 	exit 1
 fi
 
@@ -38,34 +44,42 @@ free_port() {
 	done
 }
 
-dns_port=$(free_port)
-portal_port=$(free_port)
-secret=$(head -c 32 /dev/urandom | base64)
-printf 'key "demo-key" {\n\talgorithm hmac-sha256;\n\tsecret "%s";\n};\n' "$secret" > "$work/demo.key"
-chmod 600 "$work/demo.key"
-printf '$ORIGIN demo.test.\n$TTL 5\n@ SOA ns hostmaster 1 3600 600 86400 5\n@ NS ns\nns A 127.0.0.1\n' > "$work/zone.db"
-cat > "$work/named.conf" <<CONF
-include "$work/demo.key";
-options {
-	directory "$work";
-	pid-file "$work/named.pid";
-	session-keyfile "$work/session.key";
-	listen-on port $dns_port { 127.0.0.1; };
-	listen-on-v6 { none; };
-	recursion no;
-	allow-query { 127.0.0.1; };
-	check-names primary ignore;
-};
-controls { };
-zone "demo.test" { type primary; file "$work/zone.db"; allow-update { key "demo-key"; }; };
-CONF
-"$named_bin" -g -c "$work/named.conf" > "$work/named.log" 2>&1 &
-named_pid=$!
+start_named() {
+	dns_port=$(free_port)
+	secret=$(head -c 32 /dev/urandom | base64)
+	printf 'key "demo-key" {\n\talgorithm hmac-sha256;\n\tsecret "%s";\n};\n' "$secret" > "$work/demo.key"
+	chmod 600 "$work/demo.key"
+	printf '$ORIGIN demo.test.\n$TTL 5\n@ SOA ns hostmaster 1 3600 600 86400 5\n@ NS ns\nns A 127.0.0.1\n' > "$work/zone.db"
+	cat > "$work/named.conf" <<-CONF
+	include "$work/demo.key";
+	options {
+		directory "$work";
+		pid-file "$work/named.pid";
+		session-keyfile "$work/session.key";
+		listen-on port $dns_port { 127.0.0.1; };
+		listen-on-v6 { none; };
+		recursion no;
+		allow-query { 127.0.0.1; };
+		check-names primary ignore;
+	};
+	controls { };
+	zone "demo.test" { type primary; file "$work/zone.db"; allow-update { key "demo-key"; }; };
+	CONF
+	"$named_bin" -g -c "$work/named.conf" > "$work/named.log" 2>&1 &
+	named_pid=$!
+	export DNSSD_DNS_PORT=$dns_port DNSSD_TSIG_KEY_FILE=$work/demo.key
+}
 
-export DNSSD_DNS_PORT=$dns_port DNSSD_TSIG_KEY_FILE=$work/demo.key
+portal_port=$(free_port)
+profile=default
+if [ "$backend" = dns ]; then
+	start_named
+	profile=dns
+fi
 start() {
 	local module=$1 port=$2 n=$3
-	java -jar "$module/target/$module-0.1.0-SNAPSHOT.jar" --server.port="$port" > "$work/$module-$n.log" 2>&1 &
+	java -jar "$module/target/$module-0.1.0-SNAPSHOT.jar" --server.port="$port" \
+		--spring.profiles.active="$profile" > "$work/$module-$n.log" 2>&1 &
 	pids+=($!)
 }
 start sample-time 0 1
@@ -85,7 +99,7 @@ Portal:    http://127.0.0.1:$portal_port/api/services
            http://127.0.0.1:$portal_port/actuator/health
            http://127.0.0.1:$portal_port/api/sum?a=2&b=3
            http://127.0.0.1:$portal_port/api/time
-DNS:       dig @127.0.0.1 -p $dns_port _calc._tcp.demo.test PTR
+$(if [ "$backend" = dns ]; then echo "DNS:       dig @127.0.0.1 -p $dns_port _calc._tcp.demo.test PTR"; else echo "Registry:  multicast DNS on the loopback interface (224.0.0.251:5353), no server"; fi)
 Logs:      $work
 Press Ctrl-C to stop.
 MSG

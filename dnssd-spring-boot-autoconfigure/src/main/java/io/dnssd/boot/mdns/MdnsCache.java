@@ -1,11 +1,13 @@
 package io.dnssd.boot.mdns;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +42,7 @@ final class MdnsCache {
 
 	private final Clock clock;
 
-	private final Map<Key, List<Entry>> entries = new HashMap<>();
+	private final Map<Key, Map<ByteBuffer, Entry>> entries = new HashMap<>();
 
 	private int size;
 
@@ -75,7 +77,7 @@ final class MdnsCache {
 	synchronized List<Record> get(Name name, int type) {
 		Instant now = this.clock.instant();
 		List<Record> live = new ArrayList<>();
-		for (Entry entry : this.entries.getOrDefault(new Key(name, type), List.of())) {
+		for (Entry entry : this.entries.getOrDefault(new Key(name, type), Map.of()).values()) {
 			long remaining = Duration.between(now, entry.expires).toSeconds();
 			if (remaining > 0) {
 				live.add(MdnsRecords.withTtl(entry.record, remaining));
@@ -91,7 +93,7 @@ final class MdnsCache {
 	synchronized List<Record> knownAnswers(Name name, int type) {
 		Instant now = this.clock.instant();
 		List<Record> known = new ArrayList<>();
-		for (Entry entry : this.entries.getOrDefault(new Key(name, type), List.of())) {
+		for (Entry entry : this.entries.getOrDefault(new Key(name, type), Map.of()).values()) {
 			long remaining = Duration.between(now, entry.expires).toSeconds();
 			if (remaining > entry.record.getTTL() / 2) {
 				known.add(MdnsRecords.withTtl(entry.record, remaining));
@@ -107,10 +109,10 @@ final class MdnsCache {
 	synchronized boolean expire() {
 		Instant now = this.clock.instant();
 		boolean changed = false;
-		for (Iterator<List<Entry>> lists = this.entries.values().iterator(); lists.hasNext();) {
-			List<Entry> list = lists.next();
+		for (Iterator<Map<ByteBuffer, Entry>> lists = this.entries.values().iterator(); lists.hasNext();) {
+			Map<ByteBuffer, Entry> list = lists.next();
 			int before = list.size();
-			list.removeIf((entry) -> !now.isBefore(entry.expires));
+			list.values().removeIf((entry) -> !now.isBefore(entry.expires));
 			this.size -= before - list.size();
 			changed |= before != list.size();
 			if (list.isEmpty()) {
@@ -128,7 +130,7 @@ final class MdnsCache {
 		Instant now = this.clock.instant();
 		List<Key> due = new ArrayList<>();
 		this.entries.forEach((key, list) -> {
-			for (Entry entry : list) {
+			for (Entry entry : list.values()) {
 				if (!entry.refreshAsked && !now.isBefore(entry.refreshAt)) {
 					entry.refreshAsked = true;
 					if (!due.contains(key)) {
@@ -142,19 +144,20 @@ final class MdnsCache {
 
 	private boolean add(Record record, Instant now) {
 		Key key = new Key(record.getName(), record.getType());
-		List<Entry> list = this.entries.computeIfAbsent(key, (k) -> new ArrayList<>());
+		ByteBuffer data = ByteBuffer.wrap(record.rdataToWireCanonical());
+		Map<ByteBuffer, Entry> list = this.entries.computeIfAbsent(key, (k) -> new LinkedHashMap<>());
 		int before = list.size();
 		boolean changed;
 		if (record.getTTL() == 0) {
-			changed = list.removeIf((entry) -> MdnsRecords.sameData(entry.record, record));
+			changed = list.remove(data) != null;
 		}
 		else {
 			Instant flushBefore = now.minus(FLUSH_GRACE);
-			changed = MdnsRecords.isCacheFlush(record) && list.removeIf(
-					(entry) -> !MdnsRecords.sameData(entry.record, record) && entry.received.isBefore(flushBefore));
-			boolean known = list.removeIf((entry) -> MdnsRecords.sameData(entry.record, record));
+			changed = MdnsRecords.isCacheFlush(record) && list.entrySet()
+				.removeIf((entry) -> !entry.getKey().equals(data) && entry.getValue().received.isBefore(flushBefore));
+			boolean known = list.containsKey(data);
 			if (known || this.size + list.size() - before < MAX_RECORDS) {
-				list.add(new Entry(record, now));
+				list.put(data, new Entry(record, now));
 				changed |= !known;
 			}
 			else {

@@ -57,7 +57,8 @@ class CalcProcessIT {
 		Path log = this.directory.resolve("calc.log");
 		this.process = new ProcessBuilder(javaExecutable(), "-jar", System.getProperty("sample.jar"),
 				"--server.port=0", "--management.server.port=0", "--management.server.address=127.0.0.1",
-				"--dnssd.domain=" + ZONE, "--dnssd.dns.servers=" + this.named.address(),
+				"--spring.profiles.active=dns", "--dnssd.domain=" + ZONE,
+				"--dnssd.dns.servers=" + this.named.address(),
 				"--dnssd.dns.update.server=" + this.named.address(),
 				"--dnssd.dns.update.tsig.secret-file=" + this.named.writeKeyFile(),
 				"--dnssd.registration.address=127.0.0.1",
