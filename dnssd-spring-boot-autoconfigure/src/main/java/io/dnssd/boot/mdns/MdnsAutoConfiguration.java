@@ -1,5 +1,7 @@
 package io.dnssd.boot.mdns;
 
+import java.time.Duration;
+
 import io.dnssd.boot.ConditionalOnDnsSdBackend;
 import io.dnssd.boot.ConditionalOnDnsSdEnabled;
 import io.dnssd.boot.DnsSdProperties;
@@ -34,6 +36,14 @@ public final class MdnsAutoConfiguration {
 		if (domain != null && !MdnsRecords.LOCAL.toString(true).equalsIgnoreCase(domain.replaceAll("\\.$", ""))) {
 			throw new IllegalStateException("dnssd.domain is '" + domain + "', but multicast DNS (dnssd.backend=mdns) "
 					+ "serves only 'local'; remove dnssd.domain or choose dnssd.backend=dns");
+		}
+		if (properties.getMaxQueryInterval().compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new IllegalStateException("dnssd.mdns.max-query-interval is " + properties.getMaxQueryInterval()
+					+ "; it must be at least 1s, the first interval of continuous querying (RFC 6762 §5.2)");
+		}
+		if (properties.getInitialWait().isNegative()) {
+			throw new IllegalStateException(
+					"dnssd.mdns.initial-wait is " + properties.getInitialWait() + "; it must not be negative");
 		}
 		return new MdnsEngine(MdnsInterfaces.resolve(properties.getInterfaces()), properties.isIpv6(),
 				properties.getMaxQueryInterval());

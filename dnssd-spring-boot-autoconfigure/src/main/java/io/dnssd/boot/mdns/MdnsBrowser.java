@@ -2,13 +2,9 @@ package io.dnssd.boot.mdns;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,14 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import io.dnssd.boot.model.Instance;
-import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.TxtAttributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -34,7 +25,6 @@ import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
@@ -59,8 +49,6 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 
 	private static final Duration FORGET_ASKED_AFTER = Duration.ofMinutes(1);
 
-	private static final Duration EMPTY_TTL = Duration.ofSeconds(10);
-
 	private final MdnsTransport transport;
 
 	private final MdnsCache cache;
@@ -69,7 +57,7 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 
 	private final Duration maxQueryInterval;
 
-	private final boolean ipv6;
+	private final CachedInstances instances;
 
 	private final Map<Name, Browse> browses = new ConcurrentHashMap<>();
 
@@ -85,7 +73,7 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 		this.cache = cache;
 		this.scheduler = scheduler;
 		this.maxQueryInterval = maxQueryInterval;
-		this.ipv6 = ipv6;
+		this.instances = new CachedInstances(cache, ipv6);
 	}
 
 	/**
@@ -237,54 +225,11 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 	}
 
 	private Resolution assemble(Name serviceType) {
-		List<Instance> instances = new ArrayList<>();
-		List<MdnsCache.Key> missing = new ArrayList<>();
-		long ttl = Long.MAX_VALUE;
-		for (Record pointer : this.cache.get(serviceType, Type.PTR)) {
-			Name instanceName = ((PTRRecord) pointer).getTarget();
-			Optional<SRVRecord> srv = this.cache.get(instanceName, Type.SRV)
-				.stream()
-				.map(SRVRecord.class::cast)
-				.min(Comparator.comparingInt(SRVRecord::getPriority));
-			if (srv.isEmpty()) {
-				missing.add(new MdnsCache.Key(instanceName, Type.SRV));
-				missing.add(new MdnsCache.Key(instanceName, Type.TXT));
-				continue;
-			}
-			Optional<Record> address = address(srv.get().getTarget());
-			if (address.isEmpty()) {
-				missing.add(new MdnsCache.Key(srv.get().getTarget(), this.ipv6 ? Type.AAAA : Type.A));
-				continue;
-			}
-			TxtAttributes attributes = this.cache.get(instanceName, Type.TXT)
-				.stream()
-				.findFirst()
-				.map((txt) -> TxtAttributes.parse(((TXTRecord) txt).getStringsAsByteArrays(),
-						(problem) -> logger.debug("Instance " + instanceName + ": " + problem)))
-				.orElse(TxtAttributes.empty());
-			try {
-				int port = srv.get().getPort();
-				instances.add(new Instance(instanceId(instanceName), hostAddress(address.get()), port,
-						Instance.isSecure(attributes, port), srv.get().getPriority(), srv.get().getWeight(), attributes));
-				ttl = Math.min(ttl, Math.min(pointer.getTTL(), Math.min(srv.get().getTTL(), address.get().getTTL())));
-			}
-			catch (IllegalArgumentException ex) {
-				logger.debug("Skipping instance " + instanceName + ": " + ex.getMessage());
-			}
+		CachedInstances.Assembly assembly = this.instances.assemble(serviceType);
+		if (!assembly.missing().isEmpty()) {
+			ask(assembly.missing());
 		}
-		if (!missing.isEmpty()) {
-			ask(missing);
-		}
-		instances.sort(Comparator.comparing(Instance::id));
-		return new Resolution(instances, instances.isEmpty() ? EMPTY_TTL : Duration.ofSeconds(ttl));
-	}
-
-	private Optional<Record> address(Name target) {
-		List<Record> v4 = this.cache.get(target, Type.A);
-		if (!v4.isEmpty()) {
-			return Optional.of(v4.get(0));
-		}
-		return this.cache.get(target, Type.AAAA).stream().findFirst();
+		return assembly.resolution();
 	}
 
 	/** Asks for records, each at most once a second. */
@@ -301,16 +246,6 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 		if (!query.getSection(Section.QUESTION).isEmpty()) {
 			this.transport.multicast(query);
 		}
-	}
-
-	private static String hostAddress(Record address) {
-		return (address instanceof ARecord a) ? a.getAddress().getHostAddress()
-				: ((AAAARecord) address).getAddress().getHostAddress();
-	}
-
-	private static String instanceId(Name instanceName) {
-		byte[] label = instanceName.getLabel(0);
-		return InstanceName.decode(Arrays.copyOfRange(label, 1, label.length));
 	}
 
 	private static final class Browse {

@@ -32,7 +32,7 @@ public class MdnsProperties {
 
 	/**
 	 * Longest interval between the queries of a service that is in use. Queries start 1s
-	 * apart and the interval doubles up to this (RFC 6762 §5.2).
+	 * apart and the interval doubles up to this (RFC 6762 §5.2); at least 1s.
 	 */
 	private Duration maxQueryInterval = Duration.ofMinutes(1);
 

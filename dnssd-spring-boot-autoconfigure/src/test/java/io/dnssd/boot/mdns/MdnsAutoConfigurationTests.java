@@ -56,6 +56,22 @@ class MdnsAutoConfigurationTests {
 	}
 
 	@Test
+	void aQueryIntervalBelowOneSecondFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("dnssd.mdns.max-query-interval=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("dnssd.mdns.max-query-interval"));
+	}
+
+	@Test
+	void aNegativeInitialWaitFailsStartupNamingTheProperty() {
+		this.runner.withPropertyValues("dnssd.mdns.initial-wait=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("dnssd.mdns.initial-wait"));
+	}
+
+	@Test
 	void localIsAcceptedAsTheDomain() {
 		this.runner.withPropertyValues("dnssd.domain=local.").run((context) -> assertThat(context).hasNotFailed());
 	}

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.dnssd.boot.testsupport.LoopbackOnlyNetwork;
@@ -195,25 +196,26 @@ class MdnsIT {
 	}
 
 	private static Message ask(Message query) throws IOException {
-		try (DatagramChannel channel = multicastChannel(new InetSocketAddress(0)); Selector selector = Selector.open()) {
-			channel.configureBlocking(false);
-			channel.register(selector, SelectionKey.OP_READ);
-			channel.send(ByteBuffer.wrap(query.toWire()),
-					new InetSocketAddress(InetAddress.getByName("224.0.0.251"), MdnsTransport.PORT));
-			assertThat(selector.select(PATIENCE.toMillis())).as("an answer").isPositive();
-			ByteBuffer buffer = ByteBuffer.allocate(9000);
-			channel.receive(buffer);
-			return new Message(Arrays.copyOf(buffer.array(), buffer.position()));
-		}
+		return send(query, PATIENCE).orElseThrow(() -> new AssertionError("No answer to " + query));
 	}
 
 	private static boolean askExpectingSilence(Message query) throws IOException {
+		return send(query, Duration.ofSeconds(1)).isEmpty();
+	}
+
+	/** Sends a query from an ephemeral port, as a plain DNS client does, and waits for a reply. */
+	private static Optional<Message> send(Message query, Duration wait) throws IOException {
 		try (DatagramChannel channel = multicastChannel(new InetSocketAddress(0)); Selector selector = Selector.open()) {
 			channel.configureBlocking(false);
 			channel.register(selector, SelectionKey.OP_READ);
 			channel.send(ByteBuffer.wrap(query.toWire()),
 					new InetSocketAddress(InetAddress.getByName("224.0.0.251"), MdnsTransport.PORT));
-			return selector.select(1000) == 0;
+			if (selector.select(wait.toMillis()) == 0) {
+				return Optional.empty();
+			}
+			ByteBuffer buffer = ByteBuffer.allocate(9000);
+			channel.receive(buffer);
+			return Optional.of(new Message(Arrays.copyOf(buffer.array(), buffer.position())));
 		}
 	}
 
