@@ -95,10 +95,11 @@ for _ in $(seq 1 120); do
 done
 cat <<MSG
 
-Portal:    http://127.0.0.1:$portal_port/api/services
-           http://127.0.0.1:$portal_port/actuator/health
-           http://127.0.0.1:$portal_port/api/sum?a=2&b=3
-           http://127.0.0.1:$portal_port/api/time
+Portal:    http://127.0.0.1:$portal_port/
+JSON:      http://127.0.0.1:$portal_port/api/services
+           http://127.0.0.1:$portal_port/api/calc?expression=(2%2B6)*3
+           http://127.0.0.1:$portal_port/api/time?format=15:04
+Health:    http://127.0.0.1:$portal_port/actuator/health
 $(if [ "$backend" = dns ]; then echo "DNS:       dig @127.0.0.1 -p $dns_port _calc._tcp.demo.test PTR"; else echo "Registry:  multicast DNS on the loopback interface (224.0.0.251:5353), no server"; fi)
 Logs:      $work
 Press Ctrl-C to stop.

@@ -72,8 +72,8 @@ class CalcProcessIT {
 			.until(() -> !this.named.records(SERVICE, Type.PTR).isEmpty());
 		int port = registeredPort();
 		assertThat(port).isPositive();
-		assertThat(sum(port)).as("the registered port is the application's, not the management server's")
-			.contains("\"result\":3");
+		assertThat(calc(port)).as("the registered port is the application's, not the management server's")
+			.contains("\"result\":\"3\"");
 		Record txt = this.named.records("calc-127-0-0-1-" + port + "._calc._tcp." + ZONE + ".", Type.TXT).get(0);
 		assertThat(((TXTRecord) txt).getStrings()).contains("version=0.1.0-SNAPSHOT");
 
@@ -82,7 +82,7 @@ class CalcProcessIT {
 		boolean servedAfterDeregistration = false;
 		while (this.process.isAlive()) {
 			boolean registered = !this.named.records(SERVICE, Type.PTR).isEmpty();
-			boolean served = sum(port) != null;
+			boolean served = calc(port) != null;
 			timeline.add((registered ? "registered" : "gone") + "/" + (served ? "served" : "refused"));
 			servedAfterDeregistration |= !registered && served;
 			Thread.sleep(100);
@@ -102,8 +102,8 @@ class CalcProcessIT {
 		return ((SRVRecord) srv.get(0)).getPort();
 	}
 
-	private String sum(int port) {
-		return this.http.get("http://127.0.0.1:" + port + "/sum?a=1&b=2");
+	private String calc(int port) {
+		return this.http.get("http://127.0.0.1:" + port + "/calc?expression=1%2B2");
 	}
 
 	private static String javaExecutable() {

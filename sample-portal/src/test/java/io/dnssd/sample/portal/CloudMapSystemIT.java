@@ -67,8 +67,8 @@ class CloudMapSystemIT {
 		assertThat(attributes).containsEntry("AWS_INSTANCE_IPV4", "127.0.0.1").containsEntry("stage", "demo");
 
 		await().atMost(Duration.ofSeconds(60))
-			.until(() -> this.http.get("http://127.0.0.1:" + portalPort + "/api/sum?a=2&b=3"),
-					(body) -> body != null && body.contains("\"result\":5") && body.contains("\"port\":" + calcPort));
+			.until(() -> this.http.get("http://127.0.0.1:" + portalPort + "/api/calc?expression=2%2B3"),
+					(body) -> body != null && body.contains("\"result\":\"5\"") && body.contains("\"instance\":\"127.0.0.1:" + calcPort + "\""));
 
 		calc.destroy();
 		boolean goneWhileRunning = false;

@@ -1,30 +1,20 @@
 package io.dnssd.sample.time;
 
-import java.time.ZonedDateTime;
-import java.util.Map;
+import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.context.annotation.Bean;
 
 /**
- * Sample service that tells the time.
+ * Sample service that formats the current time with a Go-style layout ("15:04", "2 Jan").
  */
 @SpringBootApplication
-@RestController
 public class TimeApplication {
 
-	private final WebServerApplicationContext context;
-
-	TimeApplication(WebServerApplicationContext context) {
-		this.context = context;
-	}
-
-	@GetMapping("/time")
-	Map<String, Object> time() {
-		return Map.of("time", ZonedDateTime.now().toString(), "port", this.context.getWebServer().getPort());
+	@Bean
+	Clock clock() {
+		return Clock.systemDefaultZone();
 	}
 
 	public static void main(String[] args) {

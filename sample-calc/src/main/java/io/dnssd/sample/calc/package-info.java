@@ -1,0 +1,7 @@
+/**
+ * Sample calculator service: evaluates arithmetic expressions.
+ */
+@NullMarked
+package io.dnssd.sample.calc;
+
+import org.jspecify.annotations.NullMarked;

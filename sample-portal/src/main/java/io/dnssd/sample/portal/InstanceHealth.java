@@ -1,0 +1,52 @@
+package io.dnssd.sample.portal;
+
+import java.util.Map;
+
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Asks an instance for its Actuator health, directly at its address and port.
+ */
+class InstanceHealth {
+
+	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+	};
+
+	private final RestClient restClient;
+
+	InstanceHealth(RestClient restClient) {
+		this.restClient = restClient;
+	}
+
+	/**
+	 * Returns the status an instance reports.
+	 * @param instance the instance
+	 * @return its health status ("UP", "DOWN", ...), or "UNREACHABLE" when it does not answer
+	 */
+	String status(ServiceInstance instance) {
+		try {
+			Map<String, Object> health = this.restClient.get()
+				.uri(instance.getUri().resolve("/actuator/health"))
+				.retrieve()
+				.body(JSON);
+			return String.valueOf((health != null) ? health.get("status") : null);
+		}
+		catch (RestClientResponseException ex) {
+			return statusOf(ex);
+		}
+		catch (RestClientException ex) {
+			return "UNREACHABLE";
+		}
+	}
+
+	private static String statusOf(RestClientResponseException ex) {
+		Map<?, ?> body = ex.getResponseBodyAs(Map.class);
+		return (body != null && body.get("status") != null) ? body.get("status").toString()
+				: "HTTP " + ex.getStatusCode().value();
+	}
+
+}
