@@ -13,7 +13,7 @@ import org.springframework.cloud.commons.util.InetUtils;
 
 /**
  * Chooses the address this application registers: {@code dnssd.registration.address} if
- * set, else the ECS task's awsvpc address, else the address the registrar answers on (the
+ * set, else {@code server.address} when it names one address (not a wildcard), else the ECS task's awsvpc address, else the address the registrar answers on (the
  * multicast DNS interface's), else the first non-loopback address Spring Cloud's
  * {@link InetUtils} finds (which honours {@code spring.cloud.inetutils.preferred-networks}
  * and {@code ignored-interfaces}). An address chosen by default must be private, loopback or
@@ -47,6 +47,25 @@ final class InstanceAddresses {
 					+ "spring.cloud.inetutils.preferred-networks");
 		}
 		return address;
+	}
+
+	/**
+	 * Returns the one address the web server listens on.
+	 * @param serverAddress the value of {@code server.address}
+	 * @return its IP address, or {@code null} when it is unset or a wildcard
+	 */
+	static @Nullable String boundAddress(@Nullable String serverAddress) {
+		if (serverAddress == null || serverAddress.isBlank()) {
+			return null;
+		}
+		try {
+			InetAddress address = InetAddress.getByName(serverAddress.trim());
+			return address.isAnyLocalAddress() ? null : address.getHostAddress();
+		}
+		catch (UnknownHostException ex) {
+			throw new InvalidConfigurationPropertyValueException("server.address", serverAddress,
+					"not an address this host can resolve");
+		}
 	}
 
 	static boolean isPrivate(InetAddress address) {

@@ -11,6 +11,8 @@ import io.dnssd.boot.ConditionalOnDnsSdEnabled;
 import io.dnssd.boot.DnsSdProperties;
 import io.dnssd.boot.model.Registrar;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -55,7 +57,9 @@ public final class RegistrationAutoConfiguration {
 	RegistrationFactory dnssdRegistrationFactory(RegistrationProperties properties, Environment environment,
 			ObjectProvider<InetUtils> inetUtils, ObjectProvider<BuildProperties> buildProperties, Registrar registrar) {
 		Optional<EcsTaskMetadata> ecs = EcsTaskMetadata.fetch(System.getenv());
-		InetAddress address = chooseAddress(properties, () -> ecs, registrar, inetUtils);
+		String configured = (properties.getAddress() != null) ? properties.getAddress()
+				: InstanceAddresses.boundAddress(environment.getProperty("server.address"));
+		InetAddress address = chooseAddress(configured, () -> ecs, registrar, inetUtils);
 		BuildProperties build = buildProperties.getIfAvailable();
 		RegistrationFactory factory = new RegistrationFactory(properties,
 				environment.getProperty("spring.application.name"), address, (build != null) ? build.getVersion() : null,
@@ -105,14 +109,14 @@ public final class RegistrationAutoConfiguration {
 		return new RegistrationLifecycleListener(context, autoRegistration, registry, drain);
 	}
 
-	private static InetAddress chooseAddress(RegistrationProperties properties,
-			Supplier<Optional<EcsTaskMetadata>> ecs, Registrar registrar, ObjectProvider<InetUtils> inetUtils) {
+	private static InetAddress chooseAddress(@Nullable String configured, Supplier<Optional<EcsTaskMetadata>> ecs,
+			Registrar registrar, ObjectProvider<InetUtils> inetUtils) {
 		InetUtils shared = inetUtils.getIfAvailable();
 		if (shared != null) {
-			return InstanceAddresses.choose(properties.getAddress(), ecs, registrar::localAddress, shared);
+			return InstanceAddresses.choose(configured, ecs, registrar::localAddress, shared);
 		}
 		try (InetUtils own = new InetUtils(new InetUtilsProperties())) {
-			return InstanceAddresses.choose(properties.getAddress(), ecs, registrar::localAddress, own);
+			return InstanceAddresses.choose(configured, ecs, registrar::localAddress, own);
 		}
 	}
 

@@ -41,6 +41,15 @@ class InstanceAddressesTests {
 	}
 
 	@Test
+	void aServerAddressThatNamesOneAddressIsTheBoundAddress() {
+		assertThat(InstanceAddresses.boundAddress("127.0.0.1")).isEqualTo("127.0.0.1");
+		assertThat(InstanceAddresses.boundAddress("localhost")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+		assertThat(InstanceAddresses.boundAddress("0.0.0.0")).isNull();
+		assertThat(InstanceAddresses.boundAddress("::")).isNull();
+		assertThat(InstanceAddresses.boundAddress(null)).isNull();
+	}
+
+	@Test
 	void aHostNameIsNotAnAddress() {
 		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
 			.isThrownBy(() -> InstanceAddresses.choose("calc.example.com", Optional::empty, Optional::empty, this.inetUtils))

@@ -19,12 +19,29 @@ class RegistrationAutoConfigurationTests {
 
 	private static final String SECRET = "c2VjcmV0LXRoYXQtbXVzdC1uZXZlci1iZS1sb2dnZWQ=";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
+	private final ApplicationContextRunner withoutAddress = new ApplicationContextRunner()
+		.withPropertyValues("dnssd.backend=dns")
 		.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, DnsRegistrationAutoConfiguration.class,
 				RegistrationAutoConfiguration.class, RegistrationHealthIndicatorAutoConfiguration.class))
 		.withPropertyValues("spring.application.name=calc", "dnssd.domain=example.test",
-				"dnssd.dns.servers=127.0.0.1:5300", "dnssd.dns.update.server=127.0.0.1:5300",
-				"dnssd.registration.address=127.0.0.1");
+				"dnssd.dns.servers=127.0.0.1:5300", "dnssd.dns.update.server=127.0.0.1:5300");
+
+	private final ApplicationContextRunner runner = this.withoutAddress
+		.withPropertyValues("dnssd.registration.address=127.0.0.1");
+
+	@Test
+	void registersTheAddressTheWebServerIsBoundTo() {
+		this.withoutAddress.withPropertyValues("server.address=127.0.0.2")
+			.run((context) -> assertThat(context.getBean(DnsSdRegistration.class).bind(8080).instance().value())
+				.isEqualTo("calc-127-0-0-2-8080"));
+	}
+
+	@Test
+	void theConfiguredAddressWinsOverTheBoundAddress() {
+		this.runner.withPropertyValues("server.address=127.0.0.2")
+			.run((context) -> assertThat(context.getBean(DnsSdRegistration.class).bind(8080).instance().value())
+				.isEqualTo("calc-127-0-0-1-8080"));
+	}
 
 	@Test
 	void registersThroughRfc2136ByDefault() {

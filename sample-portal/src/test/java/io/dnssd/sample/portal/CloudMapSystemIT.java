@@ -1,15 +1,12 @@
 package io.dnssd.sample.portal;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import io.dnssd.boot.testsupport.AppProcesses;
 import io.dnssd.boot.testsupport.CloudMapServer;
 import io.dnssd.boot.testsupport.HttpProbe;
 import org.junit.jupiter.api.AfterEach;
@@ -33,16 +30,14 @@ class CloudMapSystemIT {
 
 	private CloudMapServer cloudMap;
 
-	private final List<Process> processes = new ArrayList<>();
+	private AppProcesses processes;
 
 	private final HttpProbe http = new HttpProbe();
 
 	@AfterEach
 	void stop() throws Exception {
-		for (Process process : this.processes) {
-			if (process.isAlive()) {
-				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
+		if (this.processes != null) {
+			this.processes.close();
 		}
 		if (this.cloudMap != null) {
 			this.cloudMap.close();
@@ -55,9 +50,10 @@ class CloudMapSystemIT {
 		this.cloudMap.createNamespace(NAMESPACE);
 		this.cloudMap.createService(NAMESPACE, "calc", true);
 		this.cloudMap.createService(NAMESPACE, "portal", true);
-		Process calc = launch(System.getProperty("calc.jar"), "calc", "--server.port=0");
-		int portalPort = freePort();
-		launch(System.getProperty("portal.jar"), "portal", "--server.port=" + portalPort);
+		this.processes = new AppProcesses(this.directory);
+		Process calc = launch(System.getProperty("calc.jar"), "calc", 0);
+		int portalPort = AppProcesses.freePort();
+		launch(System.getProperty("portal.jar"), "portal", portalPort);
 
 		await().atMost(Duration.ofSeconds(60))
 			.failFast("calc exited", () -> !calc.isAlive())
@@ -80,25 +76,13 @@ class CloudMapSystemIT {
 		assertThat(this.cloudMap.instances(NAMESPACE, "calc")).isEmpty();
 	}
 
-	private Process launch(String jar, String name, String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-				"-Daws.accessKeyId=AKIDTEST", "-Daws.secretAccessKey=test-only-secret",
-				"-Daws.disableEc2Metadata=true", "-jar", jar, "--dnssd.backend=cloud-map",
-				"--dnssd.domain=" + NAMESPACE, "--dnssd.cloud-map.region=us-east-1",
+	private Process launch(String jar, String name, int port) throws IOException {
+		return this.processes.start(name,
+				List.of("-Daws.accessKeyId=AKIDTEST", "-Daws.secretAccessKey=test-only-secret",
+						"-Daws.disableEc2Metadata=true"),
+				jar, "--server.port=" + port, "--spring.profiles.active=cloud-map", "--dnssd.domain=" + NAMESPACE,
 				"--dnssd.cloud-map.endpoint=" + this.cloudMap.endpoint(), "--dnssd.cloud-map.poll-interval=1s",
-				"--dnssd.registration.address=127.0.0.1", "--dnssd.registration.drain=2s"));
-		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.directory.resolve(name + ".log").toFile())
-			.start();
-		this.processes.add(process);
-		return process;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
+				"--dnssd.registration.drain=2s");
 	}
 
 }
