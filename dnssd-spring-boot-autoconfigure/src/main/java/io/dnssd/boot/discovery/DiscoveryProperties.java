@@ -44,8 +44,10 @@ public class DiscoveryProperties {
 	private Map<String, String> filters = new LinkedHashMap<>();
 
 	/**
-	 * Settings of individual services, by service id. The services named here are also
-	 * listed by 'getServices()'.
+	 * Settings of individual services, by service id: 'lookup', 'name-template', 'port' and
+	 * 'filters', each overriding the global setting of that name (filters add to the global
+	 * ones), e.g. 'services.calc.lookup: srv'. The services named here are also listed by
+	 * 'getServices()'.
 	 */
 	private Map<String, Service> services = new LinkedHashMap<>();
 

@@ -30,9 +30,10 @@ public class RegistrationProperties {
 	private @Nullable String instanceId;
 
 	/**
-	 * Address clients connect to. Defaults to the ECS task's private IPv4 address (awsvpc),
-	 * else the first non-loopback address Spring Cloud's InetUtils finds; a public address is
-	 * never chosen by default.
+	 * Address clients connect to. Defaults to 'server.address' when that names one address,
+	 * else the ECS task's private IPv4 address (awsvpc), else the multicast DNS interface's
+	 * address, else the first non-loopback address Spring Cloud's InetUtils finds; a public
+	 * address is never chosen by default.
 	 */
 	private @Nullable String address;
 
