@@ -22,6 +22,7 @@ class GoLayoutTests {
 			2 Jan                        | 22 Nov
 			Jan -> 15                    | Nov -> 09
 			15:04 Jan 2                  | 09:07 Nov 22
+			'Monday, 02-Jan-06 3:04PM'   | 'Sunday, 22-Nov-26 9:07AM'
 			Mon Jan 2 15:04:05 MST 2006  | Sun Nov 22 09:07:03 UTC 2026
 			Monday January _2            | Sunday November 22
 			3:4:5 PM                     | 9:7:3 AM
