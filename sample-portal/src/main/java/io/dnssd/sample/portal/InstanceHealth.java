@@ -2,6 +2,8 @@ package io.dnssd.sample.portal;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
@@ -44,9 +46,17 @@ class InstanceHealth {
 	}
 
 	private static String statusOf(RestClientResponseException ex) {
-		Map<?, ?> body = ex.getResponseBodyAs(Map.class);
-		return (body != null && body.get("status") != null) ? body.get("status").toString()
-				: "HTTP " + ex.getStatusCode().value();
+		return (healthStatus(ex) instanceof String status) ? status : "HTTP " + ex.getStatusCode().value();
+	}
+
+	private static @Nullable Object healthStatus(RestClientResponseException ex) {
+		try {
+			Map<?, ?> body = ex.getResponseBodyAs(Map.class);
+			return (body != null) ? body.get("status") : null;
+		}
+		catch (RuntimeException notJson) {
+			return null;
+		}
 	}
 
 }

@@ -58,7 +58,7 @@ class PortalBrowserIT {
 	}
 
 	@Test
-	void listsBothCalcInstancesEvaluatesAnExpressionFormatsTheTimeAndSaysWhenCalcIsGone() throws Exception {
+	void listsBothCalcInstancesEvaluatesAnExpressionFormatsTheTimeShowsErrorsAndSaysWhenCalcIsGone() throws Exception {
 		LoopbackOnlyNetwork.require();
 		requireChromium();
 		this.processes = new AppProcesses(this.directory);
@@ -98,6 +98,11 @@ class PortalBrowserIT {
 		LocalTime shown = LocalTime.parse(text("time-result"), DateTimeFormatter.ofPattern("HH:mm"));
 		assertThat(shown).isBetween(before, LocalTime.now().plusMinutes(1));
 		assertThat(text("time-instance")).startsWith("answered by time at 127.0.0.1:");
+
+		submit("expression", "2+*3", "calc-form");
+		wait.until((page) -> text("calc-result").equals("Expected a number or '(' but found '*' at position 3"));
+		submit("format", "hello", "time-form");
+		wait.until((page) -> text("time-result").startsWith("Layout 'hello' has nothing to format"));
 
 		calc1.destroy();
 		calc2.destroy();
