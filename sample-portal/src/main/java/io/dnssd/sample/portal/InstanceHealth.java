@@ -5,7 +5,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -14,9 +13,6 @@ import org.springframework.web.client.RestClientResponseException;
  * Asks an instance for its Actuator health, directly at its address and port.
  */
 class InstanceHealth {
-
-	private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-	};
 
 	private final RestClient restClient;
 
@@ -31,10 +27,10 @@ class InstanceHealth {
 	 */
 	String status(ServiceInstance instance) {
 		try {
-			Map<String, Object> health = this.restClient.get()
+			Map<?, ?> health = this.restClient.get()
 				.uri(instance.getUri().resolve("/actuator/health"))
 				.retrieve()
-				.body(JSON);
+				.body(Map.class);
 			return String.valueOf((health != null) ? health.get("status") : null);
 		}
 		catch (RestClientResponseException ex) {

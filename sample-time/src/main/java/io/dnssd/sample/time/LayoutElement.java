@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -16,9 +17,12 @@ enum LayoutElement {
 
 	LONG_MONTH, MONTH, NUM_MONTH, ZERO_MONTH, LONG_WEEKDAY, WEEKDAY, DAY, UNDER_DAY, ZERO_DAY, UNDER_YEAR_DAY,
 	ZERO_YEAR_DAY, HOUR, HOUR12, ZERO_HOUR12, MINUTE, ZERO_MINUTE, SECOND, ZERO_SECOND, LONG_YEAR, YEAR, PM_UPPER,
-	PM_LOWER, ZONE_NAME, ISO8601_TZ, ISO8601_COLON_TZ, ISO8601_SHORT_TZ, ISO8601_SECONDS_TZ,
-	ISO8601_COLON_SECONDS_TZ, NUM_TZ, NUM_COLON_TZ, NUM_SHORT_TZ, NUM_SECONDS_TZ, NUM_COLON_SECONDS_TZ,
-	FRACTION_ZEROS, FRACTION_NINES;
+	PM_LOWER, ZONE_NAME, OFFSET, FRACTION_ZEROS, FRACTION_NINES;
+
+	private static final LayoutElement[] ZERO_PADDED = { ZERO_MONTH, ZERO_DAY, ZERO_HOUR12, ZERO_MINUTE, ZERO_SECOND,
+			YEAR };
+
+	private static final List<String> OFFSET_FORMS = List.of("070000", "07:00:00", "0700", "07:00", "07");
 
 	private static final DateTimeFormatter ZONE_ABBREVIATION = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
@@ -48,8 +52,7 @@ enum LayoutElement {
 				return layout.startsWith("MST", i) ? of(ZONE_NAME, 3) : null;
 			case '0':
 				if (i + 1 < layout.length() && layout.charAt(i + 1) >= '1' && layout.charAt(i + 1) <= '6') {
-					LayoutElement[] padded = { ZERO_MONTH, ZERO_DAY, ZERO_HOUR12, ZERO_MINUTE, ZERO_SECOND, YEAR };
-					return of(padded[layout.charAt(i + 1) - '1'], 2);
+					return of(ZERO_PADDED[layout.charAt(i + 1) - '1'], 2);
 				}
 				return layout.startsWith("002", i) ? of(ZERO_YEAR_DAY, 3) : null;
 			case '1':
@@ -74,11 +77,8 @@ enum LayoutElement {
 				return layout.startsWith("PM", i) ? of(PM_UPPER, 2) : null;
 			case 'p':
 				return layout.startsWith("pm", i) ? of(PM_LOWER, 2) : null;
-			case '-':
-				return zone(layout, i, NUM_SECONDS_TZ, NUM_COLON_SECONDS_TZ, NUM_TZ, NUM_COLON_TZ, NUM_SHORT_TZ);
-			case 'Z':
-				return zone(layout, i, ISO8601_SECONDS_TZ, ISO8601_COLON_SECONDS_TZ, ISO8601_TZ, ISO8601_COLON_TZ,
-						ISO8601_SHORT_TZ);
+			case '-', 'Z':
+				return offset(layout, i);
 			case '.', ',':
 				return fraction(layout, i);
 			default:
@@ -94,22 +94,12 @@ enum LayoutElement {
 		return index < layout.length() && layout.charAt(index) >= 'a' && layout.charAt(index) <= 'z';
 	}
 
-	private static GoLayout.@Nullable Match zone(String layout, int i, LayoutElement seconds,
-			LayoutElement colonSeconds, LayoutElement plain, LayoutElement colon, LayoutElement hours) {
-		String rest = layout.substring(i + 1);
-		if (rest.startsWith("070000")) {
-			return of(seconds, 7);
-		}
-		if (rest.startsWith("07:00:00")) {
-			return of(colonSeconds, 9);
-		}
-		if (rest.startsWith("0700")) {
-			return of(plain, 5);
-		}
-		if (rest.startsWith("07:00")) {
-			return of(colon, 6);
-		}
-		return rest.startsWith("07") ? of(hours, 3) : null;
+	private static GoLayout.@Nullable Match offset(String layout, int i) {
+		return OFFSET_FORMS.stream()
+			.filter((form) -> layout.startsWith(form, i + 1))
+			.findFirst()
+			.map((form) -> of(OFFSET, form.length() + 1))
+			.orElse(null);
 	}
 
 	private static GoLayout.@Nullable Match fraction(String layout, int i) {
@@ -159,7 +149,7 @@ enum LayoutElement {
 			case PM_LOWER -> out.append((t.getHour() >= 12) ? "pm" : "am");
 			case ZONE_NAME -> appendZoneName(out, t);
 			case FRACTION_ZEROS, FRACTION_NINES -> appendFraction(out, t, text);
-			default -> appendOffset(out, t.getOffset().getTotalSeconds());
+			case OFFSET -> appendOffset(out, t.getOffset().getTotalSeconds(), text);
 		}
 	}
 
@@ -171,7 +161,7 @@ enum LayoutElement {
 			out.append("UTC");
 		}
 		else {
-			NUM_TZ.appendOffset(out, t.getOffset().getTotalSeconds());
+			appendOffset(out, t.getOffset().getTotalSeconds(), "-0700");
 		}
 	}
 
@@ -196,27 +186,24 @@ enum LayoutElement {
 		out.append(text.charAt(0)).append(nanos);
 	}
 
-	private void appendOffset(StringBuilder out, int totalSeconds) {
-		boolean iso = name().startsWith("ISO8601");
-		if (iso && totalSeconds == 0) {
+	/**
+	 * Appends an offset in the form its layout text shows: "Z" for UTC when the text starts
+	 * with 'Z', hours, then minutes and seconds as far as the text goes, colons where it has them.
+	 */
+	private static void appendOffset(StringBuilder out, int totalSeconds, String text) {
+		if (text.charAt(0) == 'Z' && totalSeconds == 0) {
 			out.append('Z');
 			return;
 		}
 		int absolute = Math.abs(totalSeconds);
+		int[] parts = { absolute / 3600, absolute / 60 % 60, absolute % 60 };
+		int count = text.replace(":", "").length() / 2;
 		out.append((totalSeconds < 0) ? '-' : '+');
-		pad(out, absolute / 3600, 2, '0');
-		boolean colon = name().contains("COLON");
-		if (this != ISO8601_SHORT_TZ && this != NUM_SHORT_TZ) {
-			if (colon) {
+		for (int part = 0; part < count; part++) {
+			if (part > 0 && text.indexOf(':') >= 0) {
 				out.append(':');
 			}
-			pad(out, absolute / 60 % 60, 2, '0');
-		}
-		if (name().contains("SECONDS")) {
-			if (colon) {
-				out.append(':');
-			}
-			pad(out, absolute % 60, 2, '0');
+			pad(out, parts[part], 2, '0');
 		}
 	}
 
