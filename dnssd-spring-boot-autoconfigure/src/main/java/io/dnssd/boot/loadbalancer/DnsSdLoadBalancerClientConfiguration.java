@@ -7,13 +7,16 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.loadbalancer.core.ReactorLoadBalancer;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
  * Configuration of each load-balanced client's child context: instances from the
- * {@link InstanceCache}, chosen by SRV priority and weight. A user's own
+ * {@link InstanceCache}, passed through Spring Cloud's hint filter and the filter that
+ * {@code spring.cloud.loadbalancer.configurations} selects (zone preference, API version,
+ * ...), then chosen by SRV priority and weight. A user's own
  * {@code @LoadBalancerClient} configuration for a service takes precedence.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,8 +24,9 @@ public class DnsSdLoadBalancerClientConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ServiceInstanceListSupplier dnssdServiceInstanceListSupplier(Environment environment, InstanceCache cache) {
-		return new CachedInstanceListSupplier(serviceId(environment), cache);
+	ServiceInstanceListSupplier dnssdServiceInstanceListSupplier(ConfigurableApplicationContext context,
+			InstanceCache cache) {
+		return ServiceInstanceListSupplierChain.build(context, cache);
 	}
 
 	@Bean
