@@ -59,7 +59,7 @@ public final class MdnsBenchmark {
 	private static List<Result> measureOurs(NetworkInterface loopback, int rounds) throws Exception {
 		List<Result> results = new ArrayList<>();
 		try (MdnsEngine browserEngine = new MdnsEngine(List.of(loopback), false, Duration.ofMinutes(1))) {
-			MdnsInstanceSource source = new MdnsInstanceSource(browserEngine.browser(), Duration.ofMillis(200), "bench");
+			MdnsInstanceSource source = new MdnsInstanceSource(browserEngine, Duration.ofMillis(200));
 			AtomicReference<Runnable> onChange = new AtomicReference<>(() -> {
 			});
 			source.subscribe((serviceId) -> onChange.get().run());

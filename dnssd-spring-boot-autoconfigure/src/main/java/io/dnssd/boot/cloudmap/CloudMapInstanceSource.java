@@ -110,6 +110,14 @@ final class CloudMapInstanceSource implements InstanceSource {
 		}
 	}
 
+	/**
+	 * Forgets the revision remembered for the service.
+	 */
+	@Override
+	public void release(String serviceId) {
+		this.fetched.remove(serviceId);
+	}
+
 	@Override
 	public Set<String> serviceIds() {
 		try {

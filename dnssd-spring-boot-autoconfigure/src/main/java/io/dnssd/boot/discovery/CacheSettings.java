@@ -2,6 +2,8 @@ package io.dnssd.boot.discovery;
 
 import java.time.Duration;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
 /**
  * Timing of the {@link InstanceCache}.
  *
@@ -14,17 +16,19 @@ public record CacheSettings(Duration minTtl, Duration maxTtl, Duration staleIfEr
 
 	/**
 	 * Creates settings, validating them.
-	 * @throws IllegalArgumentException naming the property that is out of range
+	 * @throws InvalidConfigurationPropertyValueException naming the property that is out of
+	 * range
 	 */
 	public CacheSettings {
 		requirePositive("dnssd.discovery.min-ttl", minTtl);
 		requirePositive("dnssd.discovery.idle-timeout", idleTimeout);
 		if (maxTtl.compareTo(minTtl) < 0) {
-			throw new IllegalArgumentException(
-					"dnssd.discovery.max-ttl (" + maxTtl + ") must not be less than dnssd.discovery.min-ttl (" + minTtl + ")");
+			throw new InvalidConfigurationPropertyValueException("dnssd.discovery.max-ttl", maxTtl,
+					"it must not be less than dnssd.discovery.min-ttl (" + minTtl + ")");
 		}
 		if (staleIfError.isNegative()) {
-			throw new IllegalArgumentException("dnssd.discovery.stale-if-error must not be negative, was " + staleIfError);
+			throw new InvalidConfigurationPropertyValueException("dnssd.discovery.stale-if-error", staleIfError,
+					"it must not be negative");
 		}
 	}
 
@@ -42,7 +46,7 @@ public record CacheSettings(Duration minTtl, Duration maxTtl, Duration staleIfEr
 
 	private static void requirePositive(String property, Duration value) {
 		if (value.isZero() || value.isNegative()) {
-			throw new IllegalArgumentException(property + " must be positive, was " + value);
+			throw new InvalidConfigurationPropertyValueException(property, value, "it must be positive");
 		}
 	}
 

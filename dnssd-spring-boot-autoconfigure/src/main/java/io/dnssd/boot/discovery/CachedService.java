@@ -2,7 +2,10 @@ package io.dnssd.boot.discovery;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +13,8 @@ import org.springframework.cloud.client.ServiceInstance;
 
 /**
  * Cache state of one service. Fields are written under the object's monitor by the
- * {@link InstanceCache} and read without it.
+ * {@link InstanceCache} and read without it; changes are queued under the monitor and
+ * delivered to listeners after it is released, in order.
  */
 final class CachedService {
 
@@ -28,6 +32,12 @@ final class CachedService {
 
 	/** Lookups that failed in a row. */
 	volatile int failures;
+
+	/** Instance lists not yet delivered to the listeners, oldest first. */
+	final Queue<List<ServiceInstance>> undelivered = new ConcurrentLinkedQueue<>();
+
+	/** Whether a thread is delivering changes, so that they arrive in order. */
+	final AtomicBoolean delivering = new AtomicBoolean();
 
 	CachedService(String serviceId) {
 		this.serviceId = serviceId;

@@ -1,10 +1,10 @@
 package io.dnssd.boot.discovery;
 
-import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.dnssd.boot.ConditionalOnDnsSdEnabled;
+import io.dnssd.boot.DnsSdScheduler;
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.model.InstanceSource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,38 +20,33 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClientAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the blocking {@link DiscoveryClient} and the {@link InstanceCache}
- * behind it, on whichever {@link InstanceSource} the selected backend provides.
+ * Auto-configuration of the {@link InstanceCache}, on whichever {@link InstanceSource} the
+ * selected backend provides, and of the blocking {@link DiscoveryClient} on top of it unless
+ * {@code spring.cloud.discovery.blocking.enabled} is {@code false}. The cache also serves the
+ * reactive client and the load balancer, so they work without the blocking client.
  */
-@AutoConfiguration(afterName = { "io.dnssd.boot.dns.DnsAutoConfiguration",
+@AutoConfiguration(after = DnsSdSchedulerAutoConfiguration.class, afterName = { "io.dnssd.boot.dns.DnsAutoConfiguration",
 		"io.dnssd.boot.cloudmap.CloudMapDiscoveryAutoConfiguration", "io.dnssd.boot.mdns.MdnsAutoConfiguration" },
 		before = { SimpleDiscoveryClientAutoConfiguration.class, CommonsClientAutoConfiguration.class })
 @ConditionalOnClass(DiscoveryClient.class)
 @ConditionalOnDnsSdEnabled
 @ConditionalOnDiscoveryEnabled
-@ConditionalOnBlockingDiscoveryEnabled
 @ConditionalOnDnsSdDiscoveryEnabled
 @ConditionalOnBean(InstanceSource.class)
 @EnableConfigurationProperties(DiscoveryProperties.class)
 public final class DiscoveryAutoConfiguration {
 
-	private static final int REFRESH_THREADS = 2;
-
 	@Bean
 	@ConditionalOnMissingBean
 	InstanceCache dnssdInstanceCache(InstanceSource source, DiscoveryProperties properties,
-			ObjectProvider<InstanceCacheListener> listeners) {
+			ObjectProvider<InstanceCacheListener> listeners, DnsSdScheduler scheduler) {
 		CacheSettings settings = new CacheSettings(properties.getMinTtl(), properties.getMaxTtl(),
 				properties.getStaleIfError(), properties.getIdleTimeout());
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("dnssd-refresh-");
-		threads.setDaemon(true);
-		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(REFRESH_THREADS, threads);
-		scheduler.setRemoveOnCancelPolicy(true);
 		return new InstanceCache(source, settings, (serviceId) -> filterOf(properties, serviceId),
-				listeners.orderedStream().toList(), Clock.systemUTC(), scheduler);
+				listeners.orderedStream().toList(), scheduler.taskScheduler());
 	}
 
 	@Bean
@@ -60,10 +55,17 @@ public final class DiscoveryAutoConfiguration {
 		return new HeartbeatPublisher(publisher);
 	}
 
-	@Bean
-	@ConditionalOnMissingBean
-	DnsSdDiscoveryClient dnsSdDiscoveryClient(InstanceCache cache, InstanceSource source) {
-		return new DnsSdDiscoveryClient(cache, source);
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBlockingDiscoveryEnabled
+	static class BlockingDiscoveryClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		DnsSdDiscoveryClient dnsSdDiscoveryClient(InstanceCache cache, InstanceSource source,
+				DiscoveryProperties properties) {
+			return new DnsSdDiscoveryClient(cache, source, properties.getOrder());
+		}
+
 	}
 
 	private static InstanceFilter filterOf(DiscoveryProperties properties, String serviceId) {

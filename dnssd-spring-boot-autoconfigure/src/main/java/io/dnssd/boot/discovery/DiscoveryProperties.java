@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
 
 /**
  * Discovery of the services this application calls.
@@ -18,6 +19,12 @@ public class DiscoveryProperties {
 	 * Whether the discovery clients are enabled.
 	 */
 	private boolean enabled = true;
+
+	/**
+	 * Order of the discovery clients among the application's discovery clients (Spring
+	 * Cloud's composite client asks them in this order).
+	 */
+	private int order = DiscoveryClient.DEFAULT_ORDER;
 
 	/**
 	 * How services are looked up unless a service overrides it. Defaults to 'dns-sd' on the
@@ -78,6 +85,14 @@ public class DiscoveryProperties {
 
 	public void setEnabled(boolean enabled) {
 		this.enabled = enabled;
+	}
+
+	public int getOrder() {
+		return this.order;
+	}
+
+	public void setOrder(int order) {
+		this.order = order;
 	}
 
 	public @Nullable LookupMode getLookup() {

@@ -2,6 +2,7 @@ package io.dnssd.boot.discovery;
 
 import java.util.List;
 
+import io.dnssd.boot.model.InstanceSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -10,34 +11,40 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 
 /**
- * {@link ReactiveDiscoveryClient} on top of the blocking client. Answers served from the
- * cache are emitted on the caller's thread; a lookup the caller would wait for runs on
- * Reactor's bounded elastic scheduler, so no event loop blocks on DNS.
+ * {@link ReactiveDiscoveryClient} on the {@link InstanceCache}. Answers served from the
+ * cache are emitted on the caller's thread; a lookup the caller would wait for, the service
+ * enumeration and the probe run on Reactor's bounded elastic scheduler, so no event loop
+ * blocks on the network. {@link #getServices()} and {@link #reactiveProbe()} signal an error
+ * when the backend cannot be reached.
  */
 public class DnsSdReactiveDiscoveryClient implements ReactiveDiscoveryClient {
 
-	private final DnsSdDiscoveryClient delegate;
-
 	private final InstanceCache cache;
+
+	private final InstanceSource source;
+
+	private final int order;
 
 	/**
 	 * Creates a client.
-	 * @param delegate the blocking client
-	 * @param cache the cache behind it, asked whether a call would wait
+	 * @param cache the cache that serves instances
+	 * @param source the source that enumerates services
+	 * @param order the order among the application's reactive discovery clients
 	 */
-	public DnsSdReactiveDiscoveryClient(DnsSdDiscoveryClient delegate, InstanceCache cache) {
-		this.delegate = delegate;
+	public DnsSdReactiveDiscoveryClient(InstanceCache cache, InstanceSource source, int order) {
 		this.cache = cache;
+		this.source = source;
+		this.order = order;
 	}
 
 	@Override
 	public String description() {
-		return "Reactive " + this.delegate.description();
+		return "Reactive DNS-SD discovery client (" + this.source.description() + ")";
 	}
 
 	@Override
 	public Flux<ServiceInstance> getInstances(String serviceId) {
-		Mono<List<ServiceInstance>> instances = Mono.fromSupplier(() -> this.delegate.getInstances(serviceId));
+		Mono<List<ServiceInstance>> instances = Mono.fromSupplier(() -> this.cache.getInstances(serviceId));
 		if (this.cache.wouldWait(serviceId)) {
 			instances = instances.subscribeOn(Schedulers.boundedElastic());
 		}
@@ -46,9 +53,19 @@ public class DnsSdReactiveDiscoveryClient implements ReactiveDiscoveryClient {
 
 	@Override
 	public Flux<String> getServices() {
-		return Mono.fromSupplier(this.delegate::getServices)
+		return Mono.fromSupplier(this.source::serviceIds)
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMapMany(Flux::fromIterable);
+	}
+
+	@Override
+	public Mono<Void> reactiveProbe() {
+		return Mono.fromRunnable(this.source::probe).subscribeOn(Schedulers.boundedElastic()).then();
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
 	}
 
 }

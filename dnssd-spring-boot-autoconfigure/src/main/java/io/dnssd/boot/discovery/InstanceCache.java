@@ -1,6 +1,5 @@
 package io.dnssd.boot.discovery;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -9,20 +8,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.dnssd.boot.ExponentialBackoff;
 import io.dnssd.boot.discovery.CachedService.Snapshot;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Resolution;
+import io.dnssd.boot.model.UnresolvableServiceException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Instances of each service in use, resolved through an {@link InstanceSource}.
@@ -31,13 +30,18 @@ import org.springframework.cloud.client.ServiceInstance;
  * refreshed in the background before it runs out for as long as the service is used, so a
  * caller waits for a lookup only the first time (or after the service went idle). When
  * lookups fail the last good answer is served for up to {@code stale-if-error} after its TTL,
- * with a WARN line; a successful answer with no instances empties the list at once.
+ * with a WARN line; a successful answer with no instances empties the list at once. A
+ * service unused for {@code idle-timeout} is forgotten, and its source is told so.
+ * Listeners hear of changes after the service's lock is released, in the order they
+ * happened, so a listener may look up other services.
  */
 public final class InstanceCache implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(InstanceCache.class);
 
 	private static final double REFRESH_POINT = 0.75;
+
+	private static final int MAX_UNRESOLVABLE = 1024;
 
 	private static final ExponentialBackoff BACKOFF = new ExponentialBackoff(Duration.ofSeconds(1),
 			Duration.ofSeconds(30), 0);
@@ -50,11 +54,14 @@ public final class InstanceCache implements AutoCloseable {
 
 	private final List<InstanceCacheListener> listeners;
 
-	private final Clock clock;
-
-	private final ScheduledExecutorService scheduler;
+	private final TaskScheduler scheduler;
 
 	private final ConcurrentMap<String, CachedService> services = new ConcurrentHashMap<>();
+
+	/** Services the source can never resolve, answered with no instances at once. */
+	private final Set<String> unresolvable = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean closed;
 
 	/**
 	 * Creates a cache.
@@ -62,16 +69,14 @@ public final class InstanceCache implements AutoCloseable {
 	 * @param settings TTL bounds and stale and idle periods
 	 * @param filters the attribute filter of each service
 	 * @param listeners receive lookups and changes
-	 * @param clock the clock that times TTLs
-	 * @param scheduler runs background refreshes; shut down by {@link #close()}
+	 * @param scheduler runs background refreshes; its clock times TTLs
 	 */
 	public InstanceCache(InstanceSource source, CacheSettings settings, Function<String, InstanceFilter> filters,
-			List<InstanceCacheListener> listeners, Clock clock, ScheduledExecutorService scheduler) {
+			List<InstanceCacheListener> listeners, TaskScheduler scheduler) {
 		this.source = source;
 		this.settings = settings;
 		this.filters = filters;
 		this.listeners = List.copyOf(listeners);
-		this.clock = clock;
 		this.scheduler = scheduler;
 		source.subscribe(this::sourceChanged);
 	}
@@ -84,9 +89,15 @@ public final class InstanceCache implements AutoCloseable {
 	 */
 	public List<ServiceInstance> getInstances(String serviceId) {
 		long start = System.nanoTime();
+		if (this.unresolvable.contains(serviceId)) {
+			long nanos = System.nanoTime() - start;
+			this.listeners.forEach((listener) -> listener.lookedUp(serviceId, LookupOutcome.ERROR, nanos));
+			return List.of();
+		}
 		CachedService service = this.services.computeIfAbsent(serviceId, CachedService::new);
-		service.lastAccess = this.clock.instant();
+		service.lastAccess = now();
 		Served served = serve(service);
+		deliverChanges(service);
 		long nanos = System.nanoTime() - start;
 		this.listeners.forEach((listener) -> listener.lookedUp(serviceId, served.outcome(), nanos));
 		return served.instances();
@@ -100,12 +111,30 @@ public final class InstanceCache implements AutoCloseable {
 	 */
 	public boolean wouldWait(String serviceId) {
 		CachedService service = this.services.get(serviceId);
-		return service == null || (!service.refreshing && !isFresh(service.snapshot, this.clock.instant()));
+		return service == null || (!service.refreshing && !isFresh(service.snapshot, now()));
 	}
 
+	/**
+	 * Returns the services in use, those cached and refreshed.
+	 * @return the service ids
+	 */
+	public Set<String> serviceIds() {
+		return Set.copyOf(this.services.keySet());
+	}
+
+	/**
+	 * Stops refreshing: cancels every scheduled refresh. The scheduler is not shut down, it
+	 * is shared.
+	 */
 	@Override
 	public void close() {
-		this.scheduler.shutdownNow();
+		this.closed = true;
+		for (CachedService service : this.services.values()) {
+			ScheduledFuture<?> next = service.next;
+			if (next != null) {
+				next.cancel(false);
+			}
+		}
 	}
 
 	/**
@@ -113,31 +142,32 @@ public final class InstanceCache implements AutoCloseable {
 	 */
 	private void sourceChanged(String serviceId) {
 		CachedService service = this.services.get(serviceId);
-		if (service == null) {
+		if (service == null || this.closed) {
 			return;
 		}
 		try {
-			this.scheduler.execute(() -> {
+			this.scheduler.schedule(() -> {
 				synchronized (service) {
 					refresh(service);
 				}
-			});
+				deliverChanges(service);
+			}, now());
 		}
 		catch (RejectedExecutionException ex) {
-			logger.debug("Change of service '" + serviceId + "' ignored: the cache is closed");
+			logger.debug("Change of service '" + serviceId + "' ignored: the scheduler is shut down");
 		}
 	}
 
 	private Served serve(CachedService service) {
 		Snapshot snapshot = service.snapshot;
-		if (isFresh(snapshot, this.clock.instant())) {
+		if (isFresh(snapshot, now())) {
 			return new Served(LookupOutcome.HIT, snapshot.instances());
 		}
 		if (service.refreshing) {
 			return servedWhileRefreshing(service);
 		}
 		synchronized (service) {
-			if (isFresh(service.snapshot, this.clock.instant())) {
+			if (isFresh(service.snapshot, now())) {
 				return new Served(LookupOutcome.HIT, service.snapshot.instances());
 			}
 			if (service.refreshing) {
@@ -152,13 +182,17 @@ public final class InstanceCache implements AutoCloseable {
 
 	private Served servedWhileRefreshing(CachedService service) {
 		Snapshot snapshot = service.snapshot;
+		Instant now = now();
 		if (snapshot == null) {
 			return new Served(LookupOutcome.ERROR, List.of());
 		}
-		if (service.failures == 0) {
+		if (isFresh(snapshot, now)) {
 			return new Served(LookupOutcome.HIT, snapshot.instances());
 		}
-		if (this.clock.instant().isBefore(snapshot.staleUntil())) {
+		if (service.failures == 0) {
+			return new Served(LookupOutcome.EXPIRED, snapshot.instances());
+		}
+		if (now.isBefore(snapshot.staleUntil())) {
 			return new Served(LookupOutcome.STALE, snapshot.instances());
 		}
 		return new Served(LookupOutcome.ERROR, List.of());
@@ -166,13 +200,29 @@ public final class InstanceCache implements AutoCloseable {
 
 	private void refreshInBackground(CachedService service) {
 		synchronized (service) {
-			Instant idleSince = service.lastAccess.plus(this.settings.idleTimeout());
-			if (this.clock.instant().isAfter(idleSince)) {
+			if (this.closed) {
 				service.refreshing = false;
-				logger.debug("Service '" + service.serviceId + "' is idle, refreshing it stops");
+				return;
+			}
+			Instant idleSince = service.lastAccess.plus(this.settings.idleTimeout());
+			if (now().isAfter(idleSince)) {
+				forget(service);
 				return;
 			}
 			refresh(service);
+		}
+		deliverChanges(service);
+	}
+
+	/**
+	 * Drops an idle service, and tells the source it is no longer used unless a caller
+	 * started using it again under a new entry.
+	 */
+	private void forget(CachedService service) {
+		service.refreshing = false;
+		if (this.services.remove(service.serviceId, service)) {
+			logger.debug("Service '" + service.serviceId + "' is idle, it is forgotten");
+			this.source.release(service.serviceId);
 		}
 	}
 
@@ -180,6 +230,10 @@ public final class InstanceCache implements AutoCloseable {
 		Resolution resolution;
 		try {
 			resolution = this.source.resolve(service.serviceId);
+		}
+		catch (UnresolvableServiceException ex) {
+			unresolvable(service, ex);
+			return false;
 		}
 		catch (RuntimeException ex) {
 			failed(service, ex);
@@ -192,7 +246,7 @@ public final class InstanceCache implements AutoCloseable {
 			.map((instance) -> ServiceInstanceMapper.toServiceInstance(service.serviceId, instance))
 			.toList();
 		Duration ttl = this.settings.clamp(resolution.ttl());
-		Instant now = this.clock.instant();
+		Instant now = now();
 		Snapshot previous = service.snapshot;
 		service.snapshot = new Snapshot(instances, now, now.plus(ttl), now.plus(ttl).plus(this.settings.staleIfError()));
 		if (service.failures > 0) {
@@ -206,15 +260,31 @@ public final class InstanceCache implements AutoCloseable {
 		}
 		schedule(service, Duration.ofMillis((long) (ttl.toMillis() * REFRESH_POINT)));
 		if (previous == null || changed(previous.instances(), instances)) {
-			notifyChanged(service.serviceId, instances);
+			service.undelivered.add(instances);
 		}
 		return true;
+	}
+
+	/**
+	 * Remembers a service the source can never resolve, so it is answered at once and not
+	 * retried; the memory is bounded, a hostile caller cannot grow it without end.
+	 */
+	private void unresolvable(CachedService service, UnresolvableServiceException ex) {
+		if (this.unresolvable.size() >= MAX_UNRESOLVABLE) {
+			this.unresolvable.clear();
+		}
+		if (this.unresolvable.add(service.serviceId)) {
+			logger.warn("Service '" + service.serviceId + "' cannot be looked up; it gets no instances and is not"
+					+ " retried: " + ex.getMessage());
+		}
+		service.refreshing = false;
+		this.services.remove(service.serviceId, service);
 	}
 
 	private void failed(CachedService service, RuntimeException ex) {
 		service.failures++;
 		Snapshot snapshot = service.snapshot;
-		Instant now = this.clock.instant();
+		Instant now = now();
 		if (service.failures == 1) {
 			String serving = (snapshot == null) ? "no earlier answer to serve"
 					: "serving the " + snapshot.instances().size() + " instances found at " + snapshot.fetchedAt()
@@ -230,7 +300,7 @@ public final class InstanceCache implements AutoCloseable {
 			logger.warn("Stale answer for service '" + service.serviceId + "' is older than stale-if-error ("
 					+ this.settings.staleIfError() + "); no instances are served until a lookup succeeds");
 			service.snapshot = new Snapshot(List.of(), now, now, now);
-			notifyChanged(service.serviceId, List.of());
+			service.undelivered.add(List.of());
 		}
 		schedule(service, retryDelay(service, now));
 	}
@@ -250,13 +320,16 @@ public final class InstanceCache implements AutoCloseable {
 	}
 
 	private void schedule(CachedService service, Duration delay) {
+		ScheduledFuture<?> previous = service.next;
+		if (previous != null) {
+			previous.cancel(false);
+		}
+		if (this.closed) {
+			service.refreshing = false;
+			return;
+		}
 		try {
-			ScheduledFuture<?> previous = service.next;
-			if (previous != null) {
-				previous.cancel(false);
-			}
-			service.next = this.scheduler.schedule(() -> refreshInBackground(service), delay.toMillis(),
-					TimeUnit.MILLISECONDS);
+			service.next = this.scheduler.schedule(() -> refreshInBackground(service), now().plus(delay));
 			service.refreshing = true;
 		}
 		catch (RejectedExecutionException ex) {
@@ -264,8 +337,28 @@ public final class InstanceCache implements AutoCloseable {
 		}
 	}
 
-	private void notifyChanged(String serviceId, List<ServiceInstance> instances) {
-		this.listeners.forEach((listener) -> listener.changed(serviceId, instances));
+	/**
+	 * Delivers the queued changes of a service to the listeners, holding no lock; if another
+	 * thread is delivering them, it delivers these too.
+	 */
+	private void deliverChanges(CachedService service) {
+		while (!service.undelivered.isEmpty() && service.delivering.compareAndSet(false, true)) {
+			try {
+				List<ServiceInstance> instances;
+				while ((instances = service.undelivered.poll()) != null) {
+					for (InstanceCacheListener listener : this.listeners) {
+						listener.changed(service.serviceId, instances);
+					}
+				}
+			}
+			finally {
+				service.delivering.set(false);
+			}
+		}
+	}
+
+	private Instant now() {
+		return this.scheduler.getClock().instant();
 	}
 
 	private static boolean changed(List<ServiceInstance> previous, List<ServiceInstance> current) {

@@ -13,6 +13,12 @@ public enum LookupOutcome {
 	/** From a lookup the caller waited for: the service was not cached or had gone idle. */
 	MISS,
 
+	/**
+	 * From the cache after the TTL while the background refresh that replaces it is pending;
+	 * no lookup has failed.
+	 */
+	EXPIRED,
+
 	/** From the cache after the TTL, because lookups fail; within {@code stale-if-error}. */
 	STALE,
 

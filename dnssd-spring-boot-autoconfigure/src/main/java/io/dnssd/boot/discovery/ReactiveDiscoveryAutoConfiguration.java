@@ -1,6 +1,7 @@
 package io.dnssd.boot.discovery;
 
 import io.dnssd.boot.ConditionalOnDnsSdEnabled;
+import io.dnssd.boot.model.InstanceSource;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the {@link ReactiveDiscoveryClient} when WebFlux's
- * {@code WebClient} is on the class path.
+ * {@code WebClient} is on the class path, on the {@link InstanceCache} (with or without the
+ * blocking client).
  */
 @AutoConfiguration(after = DiscoveryAutoConfiguration.class,
 		before = { SimpleReactiveDiscoveryClientAutoConfiguration.class, ReactiveCommonsClientAutoConfiguration.class })
@@ -26,13 +28,14 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnDiscoveryEnabled
 @ConditionalOnReactiveDiscoveryEnabled
 @ConditionalOnDnsSdDiscoveryEnabled
-@ConditionalOnBean(DnsSdDiscoveryClient.class)
+@ConditionalOnBean(InstanceCache.class)
 public final class ReactiveDiscoveryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DnsSdReactiveDiscoveryClient dnsSdReactiveDiscoveryClient(DnsSdDiscoveryClient client, InstanceCache cache) {
-		return new DnsSdReactiveDiscoveryClient(client, cache);
+	DnsSdReactiveDiscoveryClient dnsSdReactiveDiscoveryClient(InstanceCache cache, InstanceSource source,
+			DiscoveryProperties properties) {
+		return new DnsSdReactiveDiscoveryClient(cache, source, properties.getOrder());
 	}
 
 }

@@ -6,13 +6,15 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.dnssd.boot.model.InstanceSource;
-import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.Resolution;
+import io.dnssd.boot.model.UnresolvableServiceException;
 import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * {@link InstanceSource} on unicast DNS: each service is looked up the way its
@@ -57,8 +59,8 @@ final class DnsInstanceSource implements InstanceSource {
 		try {
 			query = this.planner.queryFor(serviceId);
 		}
-		catch (IllegalArgumentException ex) {
-			throw new LookupFailedException(ex.getMessage(), ex);
+		catch (InvalidConfigurationPropertyValueException ex) {
+			throw new UnresolvableServiceException(ex.getMessage(), ex);
 		}
 		return switch (query.mode()) {
 			case DNS_SD -> this.dnsSdLookup.lookup(query);

@@ -43,7 +43,8 @@ final class ServiceQueryPlanner {
 	 * Returns the query for a service, built once and then reused.
 	 * @param serviceId the service id
 	 * @return the query
-	 * @throws IllegalArgumentException if the service id cannot be queried the configured way
+	 * @throws InvalidConfigurationPropertyValueException naming the setting under which the
+	 * service id cannot be queried
 	 */
 	ServiceQuery queryFor(String serviceId) {
 		return this.queries.computeIfAbsent(serviceId, this::plan);

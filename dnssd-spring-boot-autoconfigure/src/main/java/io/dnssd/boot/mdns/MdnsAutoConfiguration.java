@@ -14,6 +14,7 @@ import org.xbill.DNS.Message;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -34,16 +35,18 @@ public final class MdnsAutoConfiguration {
 	MdnsEngine dnssdMdnsEngine(MdnsProperties properties, DnsSdProperties dnsSd) {
 		String domain = dnsSd.getDomain();
 		if (domain != null && !MdnsRecords.LOCAL.toString(true).equalsIgnoreCase(domain.replaceAll("\\.$", ""))) {
-			throw new IllegalStateException("dnssd.domain is '" + domain + "', but multicast DNS (dnssd.backend=mdns) "
-					+ "serves only 'local'; remove dnssd.domain or choose dnssd.backend=dns");
+			throw new InvalidConfigurationPropertyValueException("dnssd.domain", domain,
+					"multicast DNS (dnssd.backend=mdns) serves only 'local'; remove dnssd.domain or choose"
+							+ " dnssd.backend=dns");
 		}
 		if (properties.getMaxQueryInterval().compareTo(Duration.ofSeconds(1)) < 0) {
-			throw new IllegalStateException("dnssd.mdns.max-query-interval is " + properties.getMaxQueryInterval()
-					+ "; it must be at least 1s, the first interval of continuous querying (RFC 6762 §5.2)");
+			throw new InvalidConfigurationPropertyValueException("dnssd.mdns.max-query-interval",
+					properties.getMaxQueryInterval(),
+					"it must be at least 1s, the first interval of continuous querying (RFC 6762 §5.2)");
 		}
 		if (properties.getInitialWait().isNegative()) {
-			throw new IllegalStateException(
-					"dnssd.mdns.initial-wait is " + properties.getInitialWait() + "; it must not be negative");
+			throw new InvalidConfigurationPropertyValueException("dnssd.mdns.initial-wait", properties.getInitialWait(),
+					"it must not be negative");
 		}
 		return new MdnsEngine(MdnsInterfaces.resolve(properties.getInterfaces()), properties.isIpv6(),
 				properties.getMaxQueryInterval());
@@ -52,7 +55,7 @@ public final class MdnsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InstanceSource mdnsInstanceSource(MdnsEngine engine, MdnsProperties properties) {
-		return new MdnsInstanceSource(engine.browser(), properties.getInitialWait(), engine.description());
+		return new MdnsInstanceSource(engine, properties.getInitialWait());
 	}
 
 	@Bean

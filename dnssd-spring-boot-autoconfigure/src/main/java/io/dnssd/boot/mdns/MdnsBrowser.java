@@ -11,13 +11,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.Resolution;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -131,7 +134,11 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 		}
 		startSweeping();
 		Instant queried = Instant.now();
-		query(created);
+		RuntimeException failure = query(created);
+		if (failure != null) {
+			throw new LookupFailedException("Multicast DNS query for " + name + " could not be sent (retrying in the"
+					+ " background): " + failure.getMessage(), failure);
+		}
 		try {
 			if (created.answered.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
 				long untilSiblings = SIBLING_ANSWERS_MS - Duration.between(queried, Instant.now()).toMillis();
@@ -145,22 +152,64 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 		}
 	}
 
-	private void query(Browse browse) {
-		Message query = new Message(0);
-		query.addRecord(Record.newRecord(browse.name, Type.PTR, DClass.IN), Section.QUESTION);
-		this.cache.knownAnswers(browse.name, Type.PTR).forEach((known) -> query.addRecord(known, Section.ANSWER));
-		this.transport.multicast(query);
-		browse.queries++;
-		Duration next = FIRST_QUERY_INTERVAL.multipliedBy(1L << Math.min(browse.queries - 1, 30));
+	/**
+	 * Stops browsing a name: no more queries are sent for it, and its records are no longer
+	 * refreshed (they expire from the cache with their TTLs).
+	 * @param name the name browsed
+	 */
+	void stopBrowsing(Name name) {
+		Browse browse = this.browses.remove(name);
+		if (browse != null) {
+			ScheduledFuture<?> next = browse.next;
+			if (next != null) {
+				next.cancel(false);
+			}
+			logger.debug("Stopped browsing " + name + ": no longer used");
+		}
+	}
+
+	/**
+	 * Sends the next query of a browse and schedules the one after, also when this one could
+	 * not be sent (then again after the first interval).
+	 * @return the failure to send, if there was one
+	 */
+	private @Nullable RuntimeException query(Browse browse) {
+		if (this.browses.get(browse.name) != browse) {
+			return null;
+		}
+		RuntimeException failure = null;
+		try {
+			Message query = new Message(0);
+			query.addRecord(Record.newRecord(browse.name, Type.PTR, DClass.IN), Section.QUESTION);
+			this.cache.knownAnswers(browse.name, Type.PTR).forEach((known) -> query.addRecord(known, Section.ANSWER));
+			this.transport.multicast(query);
+			if (browse.failing) {
+				logger.info("Multicast DNS query for " + browse.name + " is sent again");
+				browse.failing = false;
+			}
+			browse.queries++;
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+			if (!browse.failing) {
+				logger.warn("Multicast DNS query for " + browse.name + " could not be sent, retrying: " + ex.getMessage());
+				browse.failing = true;
+			}
+			else if (logger.isDebugEnabled()) {
+				logger.debug("Multicast DNS query for " + browse.name + " could not be sent again: " + ex.getMessage());
+			}
+		}
+		Duration next = FIRST_QUERY_INTERVAL.multipliedBy(1L << Math.min(Math.max(browse.queries - 1, 0), 30));
 		if (next.compareTo(this.maxQueryInterval) > 0) {
 			next = this.maxQueryInterval;
 		}
 		try {
-			this.scheduler.schedule(() -> query(browse), next.toMillis(), TimeUnit.MILLISECONDS);
+			browse.next = this.scheduler.schedule(() -> query(browse), next.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (RejectedExecutionException ex) {
 			logger.debug("Stopped querying " + browse.name + ": shutting down");
 		}
+		return failure;
 	}
 
 	private void startSweeping() {
@@ -259,6 +308,10 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 		private volatile Set<?> lastView = Set.of();
 
 		private volatile int queries;
+
+		private volatile boolean failing;
+
+		private volatile @Nullable ScheduledFuture<?> next;
 
 		Browse(Name name, boolean instances) {
 			this.name = name;

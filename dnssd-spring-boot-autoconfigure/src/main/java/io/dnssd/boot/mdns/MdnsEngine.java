@@ -55,6 +55,22 @@ final class MdnsEngine implements AutoCloseable {
 		return this.transport.description();
 	}
 
+	/**
+	 * Checks that the sockets are open and messages are received.
+	 * @throws IllegalStateException if not
+	 */
+	void probe() {
+		this.transport.probe();
+	}
+
+	/**
+	 * Returns whether the sockets have been opened (and not closed yet).
+	 * @return {@code true} if they are open
+	 */
+	boolean isOpen() {
+		return this.transport.isOpen();
+	}
+
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();

@@ -11,6 +11,7 @@ import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.Resolution;
 import io.dnssd.boot.model.ServiceName;
+import io.dnssd.boot.model.UnresolvableServiceException;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.TextParseException;
 
@@ -24,16 +25,19 @@ final class MdnsInstanceSource implements InstanceSource {
 
 	private static final String TCP_SUFFIX = "._tcp";
 
+	private final MdnsEngine engine;
+
 	private final MdnsBrowser browser;
 
 	private final Duration initialWait;
 
 	private final String description;
 
-	MdnsInstanceSource(MdnsBrowser browser, Duration initialWait, String description) {
-		this.browser = browser;
+	MdnsInstanceSource(MdnsEngine engine, Duration initialWait) {
+		this.engine = engine;
+		this.browser = engine.browser();
 		this.initialWait = initialWait;
-		this.description = description;
+		this.description = engine.description();
 	}
 
 	@Override
@@ -48,6 +52,33 @@ final class MdnsInstanceSource implements InstanceSource {
 			serviceId(type).ifPresent(ids::add);
 		}
 		return ids;
+	}
+
+	/**
+	 * Stops browsing the service's type.
+	 */
+	@Override
+	public void release(String serviceId) {
+		try {
+			this.browser.stopBrowsing(serviceType(serviceId));
+		}
+		catch (UnresolvableServiceException ex) {
+			// never browsed: the service id cannot be looked up
+		}
+	}
+
+	/**
+	 * Checks that the multicast sockets are open and messages are received.
+	 * @throws LookupFailedException if not
+	 */
+	@Override
+	public void probe() {
+		try {
+			this.engine.probe();
+		}
+		catch (IllegalStateException ex) {
+			throw new LookupFailedException(ex.getMessage(), ex);
+		}
 	}
 
 	@Override
@@ -65,7 +96,7 @@ final class MdnsInstanceSource implements InstanceSource {
 			return Name.fromString(ServiceName.parse(serviceId).serviceType(), MdnsRecords.LOCAL);
 		}
 		catch (TextParseException | IllegalArgumentException ex) {
-			throw new LookupFailedException("Service '" + serviceId + "' cannot be looked up with multicast DNS: "
+			throw new UnresolvableServiceException("Service '" + serviceId + "' cannot be looked up with multicast DNS: "
 					+ ex.getMessage(), ex);
 		}
 	}

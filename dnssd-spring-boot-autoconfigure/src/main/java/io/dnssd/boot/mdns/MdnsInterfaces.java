@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+
 /**
  * Resolves {@code dnssd.mdns.interfaces} to network interfaces, at startup, so a name that
  * does not exist is reported before anything is sent.
@@ -24,8 +26,9 @@ final class MdnsInterfaces {
 	 * Returns the named interfaces, or the loopback interface when none is named.
 	 * @param names interface names
 	 * @return the interfaces, in the given order
-	 * @throws IllegalStateException naming the property when an interface does not exist or
-	 * no loopback interface is found
+	 * @throws InvalidConfigurationPropertyValueException naming the property when an
+	 * interface does not exist
+	 * @throws IllegalStateException when no loopback interface is found
 	 */
 	static List<NetworkInterface> resolve(List<String> names) {
 		try {
@@ -36,8 +39,8 @@ final class MdnsInterfaces {
 			for (String name : names) {
 				NetworkInterface found = NetworkInterface.getByName(name.trim());
 				if (found == null) {
-					throw new IllegalStateException(PROPERTY + " names '" + name + "', which is not an interface of "
-							+ "this machine; it has " + names());
+					throw new InvalidConfigurationPropertyValueException(PROPERTY, name,
+							"it is not an interface of this machine, which has " + names());
 				}
 				interfaces.add(found);
 			}

@@ -1,5 +1,6 @@
 package io.dnssd.boot.mdns;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -54,6 +55,8 @@ final class MdnsTransport implements AutoCloseable {
 
 	private final List<Consumer<MdnsPacket>> listeners = new CopyOnWriteArrayList<>();
 
+	private final ChannelOpener channels;
+
 	private final Deque<Integer> recentlySent = new ArrayDeque<>();
 
 	private final List<Endpoint> endpoints = new ArrayList<>();
@@ -65,8 +68,13 @@ final class MdnsTransport implements AutoCloseable {
 	private boolean closed;
 
 	MdnsTransport(List<NetworkInterface> interfaces, boolean ipv6) {
+		this(interfaces, ipv6, DatagramChannel::open);
+	}
+
+	MdnsTransport(List<NetworkInterface> interfaces, boolean ipv6, ChannelOpener channels) {
 		this.interfaces = List.copyOf(interfaces);
 		this.ipv6 = ipv6;
+		this.channels = channels;
 	}
 
 	void addListener(Consumer<MdnsPacket> listener) {
@@ -108,23 +116,7 @@ final class MdnsTransport implements AutoCloseable {
 	@Override
 	public synchronized void close() {
 		this.closed = true;
-		Selector current = this.selector;
-		if (current != null) {
-			try {
-				current.close();
-			}
-			catch (IOException ex) {
-				logger.debug("Closing the multicast DNS selector failed", ex);
-			}
-		}
-		for (Endpoint endpoint : this.endpoints) {
-			try {
-				endpoint.channel().close();
-			}
-			catch (IOException ex) {
-				logger.debug("Closing a multicast DNS channel failed", ex);
-			}
-		}
+		closeAll(this.selector, this.endpoints);
 		Thread thread = this.receiver;
 		if (thread != null) {
 			thread.interrupt();
@@ -142,7 +134,7 @@ final class MdnsTransport implements AutoCloseable {
 		}
 	}
 
-	private synchronized List<Endpoint> endpoints() {
+	synchronized List<Endpoint> endpoints() {
 		if (this.closed) {
 			throw new IllegalStateException("Multicast DNS transport is closed");
 		}
@@ -153,31 +145,81 @@ final class MdnsTransport implements AutoCloseable {
 	}
 
 	private void open() {
+		List<Endpoint> opening = new ArrayList<>();
+		Selector opened = null;
 		try {
-			Selector opened = Selector.open();
+			opened = Selector.open();
 			for (NetworkInterface networkInterface : this.interfaces) {
-				this.endpoints.add(openEndpoint(networkInterface, StandardProtocolFamily.INET, opened));
+				opening.add(openEndpoint(networkInterface, StandardProtocolFamily.INET, opened));
 				if (this.ipv6) {
-					this.endpoints.add(openEndpoint(networkInterface, StandardProtocolFamily.INET6, opened));
+					opening.add(openEndpoint(networkInterface, StandardProtocolFamily.INET6, opened));
 				}
 			}
-			this.selector = opened;
-			Thread thread = new Thread(this::receive, "dnssd-mdns");
-			thread.setDaemon(true);
-			thread.start();
-			this.receiver = thread;
-			logger.debug("Listening on " + description());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot open " + description() + ": " + ex.getMessage()
-					+ "; check " + MdnsInterfaces.PROPERTY, ex);
+			closeAll(opened, opening);
+			throw new IllegalStateException("Cannot open " + description() + ": " + ex.getMessage() + "; check "
+					+ MdnsInterfaces.PROPERTY, ex);
+		}
+		this.endpoints.addAll(opening);
+		this.selector = opened;
+		Thread thread = new Thread(this::receive, "dnssd-mdns");
+		thread.setDaemon(true);
+		thread.start();
+		this.receiver = thread;
+		logger.debug("Listening on " + description());
+	}
+
+	/**
+	 * Checks that every socket is open and messages are received, opening the sockets if
+	 * that has not happened yet.
+	 * @throws IllegalStateException if the transport is closed, cannot be opened, or a
+	 * socket or the receiver is gone
+	 */
+	synchronized void probe() {
+		for (Endpoint endpoint : endpoints()) {
+			if (!endpoint.channel().isOpen()) {
+				throw new IllegalStateException("The multicast DNS socket on " + endpoint.networkInterface().getName()
+						+ " (" + endpoint.group().getAddress().getHostAddress() + ") is closed");
+			}
+		}
+		Selector current = this.selector;
+		Thread thread = this.receiver;
+		if (current == null || !current.isOpen() || thread == null || !thread.isAlive()) {
+			throw new IllegalStateException("Multicast DNS messages are no longer received on " + description());
 		}
 	}
 
-	private static Endpoint openEndpoint(NetworkInterface networkInterface, StandardProtocolFamily family,
+	/**
+	 * Returns whether the sockets are open, without opening them.
+	 * @return {@code true} once opened and until closed
+	 */
+	synchronized boolean isOpen() {
+		return this.selector != null && !this.closed;
+	}
+
+	private static void closeAll(@Nullable Selector selector, List<Endpoint> endpoints) {
+		for (Endpoint endpoint : endpoints) {
+			closeQuietly(endpoint.channel());
+		}
+		if (selector != null) {
+			closeQuietly(selector);
+		}
+	}
+
+	private static void closeQuietly(Closeable closeable) {
+		try {
+			closeable.close();
+		}
+		catch (IOException ex) {
+			logger.debug("Closing " + closeable + " failed", ex);
+		}
+	}
+
+	private Endpoint openEndpoint(NetworkInterface networkInterface, StandardProtocolFamily family,
 			Selector selector) throws IOException {
 		InetAddress group = group(family);
-		DatagramChannel channel = DatagramChannel.open(family);
+		DatagramChannel channel = this.channels.open(family);
 		try {
 			channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
 			channel.bind(new InetSocketAddress(PORT));
@@ -292,7 +334,21 @@ final class MdnsTransport implements AutoCloseable {
 		}
 	}
 
-	private record Endpoint(NetworkInterface networkInterface, DatagramChannel channel, InetSocketAddress group) {
+	/**
+	 * One socket: joined to the group on one interface.
+	 */
+	record Endpoint(NetworkInterface networkInterface, DatagramChannel channel, InetSocketAddress group) {
+	}
+
+	/**
+	 * Opens the datagram channels, {@link DatagramChannel#open(java.net.ProtocolFamily)}
+	 * unless a test says otherwise.
+	 */
+	@FunctionalInterface
+	interface ChannelOpener {
+
+		DatagramChannel open(StandardProtocolFamily family) throws IOException;
+
 	}
 
 }

@@ -26,6 +26,24 @@ public interface InstanceSource {
 	Set<String> serviceIds();
 
 	/**
+	 * Checks that the backend can be reached, for health checks. By default this lists the
+	 * services, which asks the backend.
+	 * @throws LookupFailedException if the backend cannot be reached
+	 */
+	default void probe() {
+		serviceIds();
+	}
+
+	/**
+	 * Says that a service is no longer used, so a source that follows services by itself
+	 * (multicast DNS browsing, remembered revisions) stops following it. A later
+	 * {@link #resolve(String)} follows it again. By default nothing happens.
+	 * @param serviceId the service
+	 */
+	default void release(String serviceId) {
+	}
+
+	/**
 	 * Subscribes to changes that this source learns of without being asked, such as
 	 * multicast DNS announcements and goodbyes, so callers that cache can refresh at once. By
 	 * default a source learns nothing by itself and never calls the listener.

@@ -1,5 +1,6 @@
 package io.dnssd.boot.actuate;
 
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.dns.DnsAutoConfiguration;
 import io.dnssd.boot.dns.DnsRegistrationAutoConfiguration;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -21,7 +22,7 @@ class SecretSanitizingAutoConfigurationTests {
 	private static final String SECRET = "c2VjcmV0LXRoYXQtbXVzdC1uZXZlci1iZS1zaG93bg==";
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
-		.withConfiguration(AutoConfigurations.of(SecretSanitizingAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, SecretSanitizingAutoConfiguration.class,
 				EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class,
 				ConfigurationPropertiesReportEndpointAutoConfiguration.class, DnsAutoConfiguration.class,
 				DnsRegistrationAutoConfiguration.class))

@@ -3,6 +3,7 @@ package io.dnssd.boot.cloudmap;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.dns.DnsAutoConfiguration;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Registrar;
@@ -23,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CloudMapAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, CloudMapAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, CloudMapAutoConfiguration.class,
 				CloudMapDiscoveryAutoConfiguration.class, CloudMapRegistrationAutoConfiguration.class,
 				RegistrationAutoConfiguration.class))
 		.withPropertyValues("dnssd.backend=cloud-map", "dnssd.domain=apps.test", "dnssd.cloud-map.region=eu-west-1",

@@ -3,6 +3,7 @@ package io.dnssd.boot.cloudmap;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.discovery.DiscoveryAutoConfiguration;
 import io.dnssd.boot.dns.DnsAutoConfiguration;
 import io.dnssd.boot.testsupport.NamedServer;
@@ -37,7 +38,7 @@ class CloudMapDnsDiscoveryIT {
 				calc-b.calc 10 A 127.0.0.42
 				""")) {
 			new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(CloudMapAutoConfiguration.class,
+				.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, CloudMapAutoConfiguration.class,
 						CloudMapDiscoveryAutoConfiguration.class, DnsAutoConfiguration.class,
 						DiscoveryAutoConfiguration.class))
 				.withBean(ServiceDiscoveryClientCustomizer.class,

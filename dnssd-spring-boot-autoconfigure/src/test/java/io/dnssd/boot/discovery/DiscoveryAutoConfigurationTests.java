@@ -1,5 +1,6 @@
 package io.dnssd.boot.discovery;
 
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.actuate.DiscoveryMetrics;
 import io.dnssd.boot.actuate.DnsSdMetricsAutoConfiguration;
 import io.dnssd.boot.dns.DnsAutoConfiguration;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Resolver;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DiscoveryAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
-		.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class,
 				ReactiveDiscoveryAutoConfiguration.class, DnsSdLoadBalancerAutoConfiguration.class,
 				LoadBalancerAutoConfiguration.class, DnsSdMetricsAutoConfiguration.class))
 		.withPropertyValues("dnssd.dns.servers=127.0.0.1:5300");
@@ -66,6 +68,31 @@ class DiscoveryAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutTheBlockingClientTheReactiveClientAndTheLoadBalancerStay() {
+		this.runner.withPropertyValues("spring.cloud.discovery.blocking.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(DiscoveryClient.class)
+				.hasSingleBean(DnsSdReactiveDiscoveryClient.class)
+				.hasSingleBean(InstanceCache.class);
+			assertThat(context.getBean(LoadBalancerClientFactory.class).getInstance("calc"))
+				.isInstanceOf(PriorityWeightedLoadBalancer.class);
+		});
+	}
+
+	@Test
+	void theOrderOfBothClientsComesFromTheProperty() {
+		this.runner.withPropertyValues("dnssd.discovery.order=7").run((context) -> {
+			assertThat(context.getBean(DnsSdDiscoveryClient.class).getOrder()).isEqualTo(7);
+			assertThat(context.getBean(DnsSdReactiveDiscoveryClient.class).getOrder()).isEqualTo(7);
+		});
+	}
+
+	@Test
+	void theOrderIsSpringCloudsDefaultUnlessSet() {
+		this.runner.run((context) -> assertThat(context.getBean(DnsSdDiscoveryClient.class).getOrder())
+			.isEqualTo(DiscoveryClient.DEFAULT_ORDER));
+	}
+
+	@Test
 	void backsOffWhenDnssdIsDisabled() {
 		this.runner.withPropertyValues("dnssd.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(DiscoveryClient.class)
@@ -95,7 +122,7 @@ class DiscoveryAutoConfigurationTests {
 	@Test
 	void backsOffWhenUserDefinesTheDiscoveryClient() {
 		InstanceCacheTests.ScriptedSource source = new InstanceCacheTests.ScriptedSource();
-		DnsSdDiscoveryClient own = new DnsSdDiscoveryClient(null, source);
+		DnsSdDiscoveryClient own = new DnsSdDiscoveryClient(null, source, 0);
 		this.runner.withBean(DnsSdDiscoveryClient.class, () -> own)
 			.run((context) -> assertThat(context).getBean(DnsSdDiscoveryClient.class).isSameAs(own));
 	}
@@ -105,6 +132,7 @@ class DiscoveryAutoConfigurationTests {
 		this.runner.withPropertyValues("dnssd.discovery.min-ttl=10s", "dnssd.discovery.max-ttl=5s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("dnssd.discovery.max-ttl"));
 	}
 

@@ -1,14 +1,16 @@
 package io.dnssd.boot.discovery;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.dnssd.boot.model.Instance;
@@ -16,35 +18,33 @@ import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.Resolution;
 import io.dnssd.boot.model.TxtAttributes;
-import org.junit.jupiter.api.AfterEach;
+import io.dnssd.boot.model.UnresolvableServiceException;
+import io.dnssd.boot.testsupport.ManualTaskScheduler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.cloud.client.ServiceInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+/**
+ * The cache on a fake clock: background work runs only as the test moves the clock.
+ */
 class InstanceCacheTests {
 
+	private static final InstanceFilter NO_FILTER = InstanceFilter.of(Map.of(), Map.of());
+
 	private final ScriptedSource source = new ScriptedSource();
+
+	private final ManualTaskScheduler scheduler = new ManualTaskScheduler();
 
 	private final List<LookupOutcome> outcomes = new CopyOnWriteArrayList<>();
 
 	private final List<List<ServiceInstance>> changes = new CopyOnWriteArrayList<>();
 
-	private InstanceCache cache;
-
-	@AfterEach
-	void close() {
-		if (this.cache != null) {
-			this.cache.close();
-		}
-	}
-
 	@Test
 	void firstCallWaitsForTheLookupAndLaterCallsAreServedFromTheCache() {
 		this.source.answer(() -> resolution(Duration.ofSeconds(30), instance("a", "stage", "prod")));
-		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)), InstanceFilter.of(Map.of(), Map.of()));
+		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)), NO_FILTER);
 		assertThat(cache.wouldWait("calc")).isTrue();
 		assertThat(cache.getInstances("calc")).extracting(ServiceInstance::getInstanceId).containsExactly("a");
 		assertThat(cache.wouldWait("calc")).isFalse();
@@ -54,33 +54,82 @@ class InstanceCacheTests {
 	}
 
 	@Test
-	void shortTtlIsRaisedToTheFloorAndRefreshedInTheBackgroundBeforeItRunsOut() {
+	void theTtlIsClampedAndTheAnswerRefreshedAtThreeQuartersOfIt() {
 		this.source.answer(() -> resolution(Duration.ZERO, instance("a", "stage", "prod")));
-		InstanceCache cache = cache(settings(Duration.ofMillis(200), Duration.ofMinutes(1)), InstanceFilter.of(Map.of(), Map.of()));
+		InstanceCache cache = cache(settings(Duration.ofMillis(200), Duration.ofMinutes(1)), NO_FILTER);
 		cache.getInstances("calc");
-		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+		this.scheduler.advance(Duration.ofMillis(149));
+		assertThat(this.source.calls).hasValue(1);
+		this.scheduler.advance(Duration.ofMillis(1));
+		assertThat(this.source.calls).hasValue(2);
+		for (int i = 0; i < 10; i++) {
+			this.scheduler.advance(Duration.ofMillis(150));
 			cache.getInstances("calc");
-			assertThat(this.source.calls.get()).isGreaterThanOrEqualTo(4);
-		});
+		}
+		assertThat(this.source.calls).hasValue(12);
 		assertThat(this.outcomes.subList(1, this.outcomes.size())).containsOnly(LookupOutcome.HIT);
+	}
+
+	@Test
+	void anExpiredAnswerServedWhileItsRefreshIsPendingHasItsOwnOutcome() {
+		this.source.answer(() -> resolution(Duration.ofSeconds(1), instance("a", "stage", "prod")));
+		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)), NO_FILTER);
+		cache.getInstances("calc");
+		this.scheduler.skip(Duration.ofMillis(1200));
+		assertThat(cache.getInstances("calc")).hasSize(1);
+		assertThat(this.outcomes).containsExactly(LookupOutcome.MISS, LookupOutcome.EXPIRED);
 	}
 
 	@Test
 	void servesTheLastGoodAnswerWhileLookupsFailThenNothingAfterStaleIfError() {
 		this.source.answer(() -> resolution(Duration.ofMillis(100), instance("a", "stage", "prod")));
 		InstanceCache cache = cache(new CacheSettings(Duration.ofMillis(100), Duration.ofMillis(100),
-				Duration.ofMillis(1500), Duration.ofMinutes(1)), InstanceFilter.of(Map.of(), Map.of()));
+				Duration.ofMillis(1500), Duration.ofMinutes(1)), NO_FILTER);
 		cache.getInstances("calc");
 		this.source.answer(() -> {
 			throw new LookupFailedException("server down");
 		});
-		await().atMost(Duration.ofSeconds(5)).until(() -> {
-			List<ServiceInstance> instances = cache.getInstances("calc");
-			return instances.size() == 1 && this.outcomes.contains(LookupOutcome.STALE);
-		});
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.changes.get(this.changes.size() - 1).isEmpty());
+		this.scheduler.advance(Duration.ofMillis(200));
+		assertThat(cache.getInstances("calc")).hasSize(1);
+		assertThat(this.outcomes).last().isEqualTo(LookupOutcome.STALE);
+		this.scheduler.advance(Duration.ofMillis(1399));
+		assertThat(cache.getInstances("calc")).hasSize(1);
+		this.scheduler.advance(Duration.ofMillis(1));
+		assertThat(this.changes).last().asList().isEmpty();
 		assertThat(cache.getInstances("calc")).isEmpty();
 		assertThat(this.outcomes).last().isEqualTo(LookupOutcome.ERROR);
+	}
+
+	@Test
+	void failedLookupsAreRetriedWithAGrowingDelay() {
+		this.source.answer(() -> {
+			throw new LookupFailedException("server down");
+		});
+		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)), NO_FILTER);
+		cache.getInstances("calc");
+		this.scheduler.advance(Duration.ofSeconds(1));
+		assertThat(this.source.calls).hasValue(2);
+		this.scheduler.advance(Duration.ofSeconds(2));
+		assertThat(this.source.calls).hasValue(3);
+		this.scheduler.advance(Duration.ofMillis(3999));
+		assertThat(this.source.calls).hasValue(3);
+		this.scheduler.advance(Duration.ofMillis(1));
+		assertThat(this.source.calls).hasValue(4);
+	}
+
+	@Test
+	void aServiceTheSourceCanNeverResolveIsAnsweredEmptyAtOnceAndNotRetried() {
+		this.source.answer(() -> {
+			throw new UnresolvableServiceException("DNS-SD cannot look up 'my_service'", new IllegalArgumentException());
+		});
+		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)), NO_FILTER);
+		assertThat(cache.getInstances("my_service")).isEmpty();
+		assertThat(cache.getInstances("my_service")).isEmpty();
+		this.scheduler.advance(Duration.ofMinutes(15));
+		assertThat(this.source.calls).hasValue(1);
+		assertThat(this.scheduler.pending()).isZero();
+		assertThat(cache.serviceIds()).isEmpty();
+		assertThat(this.outcomes).containsExactly(LookupOutcome.ERROR, LookupOutcome.ERROR);
 	}
 
 	@Test
@@ -88,7 +137,7 @@ class InstanceCacheTests {
 		this.source.answer(() -> {
 			throw new ClassCastException("hostile answer");
 		});
-		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)), InstanceFilter.of(Map.of(), Map.of()));
+		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)), NO_FILTER);
 		assertThat(cache.getInstances("calc")).isEmpty();
 		assertThat(this.outcomes).containsExactly(LookupOutcome.ERROR);
 	}
@@ -96,27 +145,45 @@ class InstanceCacheTests {
 	@Test
 	void aSuccessfulEmptyAnswerEmptiesTheListAtOnce() {
 		this.source.answer(() -> resolution(Duration.ofMillis(100), instance("a", "stage", "prod")));
-		InstanceCache cache = cache(settings(Duration.ofMillis(100), Duration.ofMinutes(1)), InstanceFilter.of(Map.of(), Map.of()));
+		InstanceCache cache = cache(settings(Duration.ofMillis(100), Duration.ofMinutes(1)), NO_FILTER);
 		cache.getInstances("calc");
 		this.source.answer(() -> resolution(Duration.ofMillis(100)));
-		await().atMost(Duration.ofSeconds(5)).until(() -> cache.getInstances("calc").isEmpty());
+		this.scheduler.advance(Duration.ofMillis(75));
+		assertThat(cache.getInstances("calc")).isEmpty();
 		assertThat(this.outcomes).doesNotContain(LookupOutcome.ERROR, LookupOutcome.STALE);
 		assertThat(this.changes).hasSize(2);
 	}
 
 	@Test
-	void anIdleServiceIsNoLongerRefreshed() throws InterruptedException {
+	void anIdleServiceIsForgottenAndItsSourceToldSo() {
 		this.source.answer(() -> resolution(Duration.ofMillis(100), instance("a", "stage", "prod")));
 		InstanceCache cache = cache(new CacheSettings(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ZERO,
-				Duration.ofMillis(300)), InstanceFilter.of(Map.of(), Map.of()));
+				Duration.ofMillis(300)), NO_FILTER);
 		cache.getInstances("calc");
-		await().atMost(Duration.ofSeconds(5)).until(() -> !cache.wouldWait("calc") && this.source.calls.get() > 1);
-		await().atMost(Duration.ofSeconds(5)).until(() -> cache.wouldWait("calc"));
+		this.scheduler.advance(Duration.ofMillis(300));
+		assertThat(cache.serviceIds()).containsExactly("calc");
+		assertThat(this.source.released).isEmpty();
+		this.scheduler.advance(Duration.ofMillis(75));
+		assertThat(cache.serviceIds()).isEmpty();
+		assertThat(this.source.released).containsExactly("calc");
+		assertThat(this.scheduler.pending()).isZero();
 		int calls = this.source.calls.get();
-		Thread.sleep(500);
+		this.scheduler.advance(Duration.ofMinutes(5));
 		assertThat(this.source.calls).hasValue(calls);
+		assertThat(cache.wouldWait("calc")).isTrue();
 		cache.getInstances("calc");
 		assertThat(this.outcomes).last().isEqualTo(LookupOutcome.MISS);
+	}
+
+	@Test
+	void closingCancelsTheScheduledRefreshes() {
+		this.source.answer(() -> resolution(Duration.ofSeconds(10), instance("a", "stage", "prod")));
+		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)), NO_FILTER);
+		cache.getInstances("calc");
+		cache.getInstances("time");
+		assertThat(this.scheduler.pending()).isEqualTo(2);
+		cache.close();
+		assertThat(this.scheduler.pending()).isZero();
 	}
 
 	@Test
@@ -126,6 +193,47 @@ class InstanceCacheTests {
 		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)),
 				InstanceFilter.of(Map.of("Stage", "prod"), Map.of()));
 		assertThat(cache.getInstances("calc")).extracting(ServiceInstance::getInstanceId).containsExactly("a");
+	}
+
+	@Test
+	void listenersThatLookUpOtherServicesDoNotDeadlock() throws Exception {
+		this.source.answer(() -> resolution(Duration.ofSeconds(30), instance("a", "stage", "prod")));
+		CyclicBarrier bothNotified = new CyclicBarrier(2);
+		Map<String, String> other = Map.of("calc", "time", "time", "calc");
+		InstanceCache[] holder = new InstanceCache[1];
+		InstanceCacheListener crossLookup = new InstanceCacheListener() {
+
+			@Override
+			public void changed(String serviceId, List<ServiceInstance> instances) {
+				if (Thread.currentThread().getName().startsWith("lookup-")) {
+					await(bothNotified);
+					holder[0].getInstances(other.get(serviceId));
+				}
+			}
+
+		};
+		holder[0] = new InstanceCache(this.source, settings(Duration.ofSeconds(1), Duration.ofMinutes(1)),
+				(serviceId) -> NO_FILTER, List.of(crossLookup), this.scheduler);
+		Function<String, CompletableFuture<List<ServiceInstance>>> lookup = (serviceId) -> {
+			CompletableFuture<List<ServiceInstance>> result = new CompletableFuture<>();
+			Thread thread = new Thread(() -> result.complete(holder[0].getInstances(serviceId)), "lookup-" + serviceId);
+			thread.setDaemon(true);
+			thread.start();
+			return result;
+		};
+		CompletableFuture<List<ServiceInstance>> calc = lookup.apply("calc");
+		CompletableFuture<List<ServiceInstance>> time = lookup.apply("time");
+		assertThat(calc.get(5, TimeUnit.SECONDS)).hasSize(1);
+		assertThat(time.get(5, TimeUnit.SECONDS)).hasSize(1);
+	}
+
+	private static void await(CyclicBarrier barrier) {
+		try {
+			barrier.await(5, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private InstanceCache cache(CacheSettings settings, InstanceFilter filter) {
@@ -142,9 +250,7 @@ class InstanceCacheTests {
 			}
 
 		};
-		this.cache = new InstanceCache(this.source, settings, (serviceId) -> filter, List.of(listener),
-				Clock.systemUTC(), Executors.newSingleThreadScheduledExecutor());
-		return this.cache;
+		return new InstanceCache(this.source, settings, (serviceId) -> filter, List.of(listener), this.scheduler);
 	}
 
 	private static CacheSettings settings(Duration minTtl, Duration maxTtl) {
@@ -168,6 +274,8 @@ class InstanceCacheTests {
 
 		final AtomicInteger calls = new AtomicInteger();
 
+		final List<String> released = new CopyOnWriteArrayList<>();
+
 		private volatile Supplier<Resolution> answer;
 
 		void answer(Supplier<Resolution> answer) {
@@ -183,6 +291,11 @@ class InstanceCacheTests {
 		@Override
 		public Set<String> serviceIds() {
 			return Set.of();
+		}
+
+		@Override
+		public void release(String serviceId) {
+			this.released.add(serviceId);
 		}
 
 		@Override

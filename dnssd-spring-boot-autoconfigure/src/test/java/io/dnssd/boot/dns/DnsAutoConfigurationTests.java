@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Resolution;
+import io.dnssd.boot.model.UnresolvableServiceException;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Resolver;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DnsAutoConfigurationTests {
 
@@ -37,6 +39,15 @@ class DnsAutoConfigurationTests {
 			assertThat(resolvers).extracting((resolver) -> ((SimpleResolver) resolver).getAddress().getPort())
 				.containsExactly(5301, 5302, 53);
 		});
+	}
+
+	@Test
+	void aServiceIdDnsSdCannotLookUpIsUnresolvableNamingTheSetting() {
+		this.runner.withPropertyValues("dnssd.dns.servers=127.0.0.1:5301")
+			.run((context) -> assertThatExceptionOfType(UnresolvableServiceException.class)
+				.isThrownBy(() -> context.getBean(InstanceSource.class).resolve("my_service"))
+				.withMessageContaining("dnssd.discovery.lookup")
+				.withMessageContaining("my_service"));
 	}
 
 	@Test

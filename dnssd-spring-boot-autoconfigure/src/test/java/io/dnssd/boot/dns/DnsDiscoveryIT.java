@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.discovery.DiscoveryAutoConfiguration;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.testsupport.NamedServer;
@@ -50,7 +51,7 @@ class DnsDiscoveryIT {
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
-			.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class))
 			.withPropertyValues("dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(),
 					"dnssd.discovery.services.web.lookup=srv",
 					"dnssd.discovery.services.web.name-template=_http._tcp.{service}.{domain}",

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.actuate.DiscoveryMetrics;
 import io.dnssd.boot.actuate.DnsSdMetricsAutoConfiguration;
 import io.dnssd.boot.discovery.DiscoveryAutoConfiguration;
@@ -79,7 +80,7 @@ class StaleAnswerIT {
 
 	private ApplicationContextRunner runner(NamedServer named) {
 		return new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
-			.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class,
 					DnsSdMetricsAutoConfiguration.class))
 			.withPropertyValues("dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(),
 					"dnssd.dns.timeout=200ms", "dnssd.discovery.min-ttl=1s", "dnssd.discovery.max-ttl=1s",

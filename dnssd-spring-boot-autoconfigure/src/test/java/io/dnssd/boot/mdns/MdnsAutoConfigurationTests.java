@@ -1,11 +1,13 @@
 package io.dnssd.boot.mdns;
 
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.dns.DnsAutoConfiguration;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Registrar;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MdnsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MdnsAutoConfiguration.class, DnsAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, MdnsAutoConfiguration.class, DnsAutoConfiguration.class));
 
 	@Test
 	void multicastDnsIsTheDefaultBackend() {
@@ -33,8 +35,7 @@ class MdnsAutoConfigurationTests {
 
 	@Test
 	void nothingIsOpenedUntilTheFirstLookupOrRegistration() {
-		this.runner.run((context) -> assertThat(Thread.getAllStackTraces().keySet())
-			.noneMatch((thread) -> thread.getName().equals("dnssd-mdns")));
+		this.runner.run((context) -> assertThat(context.getBean(MdnsEngine.class).isOpen()).isFalse());
 	}
 
 	@Test
@@ -42,6 +43,7 @@ class MdnsAutoConfigurationTests {
 		this.runner.withPropertyValues("dnssd.mdns.interfaces=nosuch0")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("dnssd.mdns.interfaces")
 				.hasMessageContaining("nosuch0"));
 	}
@@ -51,6 +53,7 @@ class MdnsAutoConfigurationTests {
 		this.runner.withPropertyValues("dnssd.domain=example.com")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("dnssd.domain")
 				.hasMessageContaining("local"));
 	}
@@ -60,6 +63,7 @@ class MdnsAutoConfigurationTests {
 		this.runner.withPropertyValues("dnssd.mdns.max-query-interval=0s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("dnssd.mdns.max-query-interval"));
 	}
 
@@ -68,6 +72,7 @@ class MdnsAutoConfigurationTests {
 		this.runner.withPropertyValues("dnssd.mdns.initial-wait=-1s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("dnssd.mdns.initial-wait"));
 	}
 

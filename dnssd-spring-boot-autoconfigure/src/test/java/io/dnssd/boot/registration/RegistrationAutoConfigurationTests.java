@@ -1,5 +1,6 @@
 package io.dnssd.boot.registration;
 
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.actuate.RegistrationHealthIndicator;
 import io.dnssd.boot.actuate.RegistrationHealthIndicatorAutoConfiguration;
 import io.dnssd.boot.dns.DnsAutoConfiguration;
@@ -21,7 +22,7 @@ class RegistrationAutoConfigurationTests {
 
 	private final ApplicationContextRunner withoutAddress = new ApplicationContextRunner()
 		.withPropertyValues("dnssd.backend=dns")
-		.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class, DnsRegistrationAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, DnsRegistrationAutoConfiguration.class,
 				RegistrationAutoConfiguration.class, RegistrationHealthIndicatorAutoConfiguration.class))
 		.withPropertyValues("spring.application.name=calc", "dnssd.domain=example.test",
 				"dnssd.dns.servers=127.0.0.1:5300", "dnssd.dns.update.server=127.0.0.1:5300");
@@ -73,7 +74,7 @@ class RegistrationAutoConfigurationTests {
 	@Test
 	void backsOffWithoutANameToRegisterUnder() {
 		new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
-			.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class,
 					DnsRegistrationAutoConfiguration.class, RegistrationAutoConfiguration.class))
 			.withPropertyValues("dnssd.domain=example.test", "dnssd.dns.servers=127.0.0.1:5300")
 			.run((context) -> assertThat(context).hasSingleBean(Registrar.class)
@@ -83,7 +84,7 @@ class RegistrationAutoConfigurationTests {
 	@Test
 	void backsOffWithoutAZone() {
 		new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
-			.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class,
+			.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class,
 					DnsRegistrationAutoConfiguration.class, RegistrationAutoConfiguration.class))
 			.withPropertyValues("spring.application.name=calc", "dnssd.dns.servers=127.0.0.1:5300")
 			.run((context) -> assertThat(context).doesNotHaveBean(Registrar.class)
