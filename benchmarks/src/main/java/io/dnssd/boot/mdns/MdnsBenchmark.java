@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.ServiceName;
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceEvent;
 import javax.jmdns.ServiceInfo;
@@ -76,7 +76,7 @@ public final class MdnsBenchmark {
 				MdnsEngine engine = new MdnsEngine(List.of(loopback), false, Duration.ofMinutes(1));
 				ServiceRegistration registration = new ServiceRegistration(new ServiceName("calc"),
 						new InstanceName(id), InetAddress.getByName("127.0.0.1"), 20000 + round, 0, 0,
-						TxtAttributes.of(Map.of("version", "1")));
+						Attributes.of(Map.of("version", "1")));
 				long start = System.nanoTime();
 				engine.responder().publish(registration, Duration.ofSeconds(120));
 				long visibleAt = await(visible);

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.TxtAttribute;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attribute;
+import io.dnssd.boot.model.Attributes;
 
 /**
  * Turns a registration into Cloud Map's RegisterInstance attributes and instance id, within
@@ -51,13 +51,13 @@ final class CloudMapAttributes {
 	 * @param attributes the attributes
 	 * @throws IllegalArgumentException naming the first attribute Cloud Map cannot hold
 	 */
-	static void validate(TxtAttributes attributes) {
+	static void validate(Attributes attributes) {
 		if (attributes.size() > MAX_CUSTOM) {
 			throw new IllegalArgumentException("Cloud Map holds at most " + MAX_CUSTOM + " custom attributes, "
 					+ attributes.size() + " are configured");
 		}
 		int total = 0;
-		for (TxtAttribute attribute : attributes.all()) {
+		for (Attribute attribute : attributes.all()) {
 			String key = attribute.key();
 			String value = valueOf(attribute);
 			if (key.toUpperCase(Locale.ROOT).startsWith("AWS_")) {
@@ -94,7 +94,7 @@ final class CloudMapAttributes {
 		if (customHealth) {
 			attributes.put(INIT_HEALTH, "UNHEALTHY");
 		}
-		for (TxtAttribute attribute : registration.attributes().all()) {
+		for (Attribute attribute : registration.attributes().all()) {
 			attributes.put(attribute.key(), valueOf(attribute));
 		}
 		if (registration.priority() != 0) {
@@ -117,7 +117,7 @@ final class CloudMapAttributes {
 		return (id.length() > MAX_INSTANCE_ID) ? id.substring(0, MAX_INSTANCE_ID) : id;
 	}
 
-	private static String valueOf(TxtAttribute attribute) {
+	private static String valueOf(Attribute attribute) {
 		return attribute.isBoolean() ? "true" : attribute.value();
 	}
 

@@ -1,10 +1,10 @@
 package io.dnssd.boot.cloudmap;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +42,9 @@ final class CloudMapInstanceSource implements InstanceSource {
 	private static final Log logger = LogFactory.getLog(CloudMapInstanceSource.class);
 
 	private static final int MAX_RESULTS = 1000;
+
+	/** Problems remembered so each is logged at WARN once; bounded against hostile data. */
+	private static final int MAX_WARNED = 10_000;
 
 	private final ServiceDiscoveryClient client;
 
@@ -143,13 +146,15 @@ final class CloudMapInstanceSource implements InstanceSource {
 					+ "' of '" + serviceId + "': it has no AWS_INSTANCE_IPV4/IPV6 or no valid AWS_INSTANCE_PORT");
 			return Optional.empty();
 		}
-		List<byte[]> custom = attributes.entrySet()
-			.stream()
-			.filter((entry) -> !entry.getKey().startsWith("AWS_"))
-			.map((entry) -> (entry.getKey() + "=" + entry.getValue()).getBytes(StandardCharsets.UTF_8))
-			.toList();
-		TxtAttributes txt = TxtAttributes.parse(custom,
-				(problem) -> logger.debug("Cloud Map instance '" + summary.instanceId() + "': " + problem));
+		Map<String, String> custom = new LinkedHashMap<>();
+		attributes.forEach((key, value) -> {
+			if (!key.startsWith("AWS_")) {
+				custom.put(key, value);
+			}
+		});
+		Attributes txt = Attributes.lenient(custom, (problem) -> warnOnce(
+				serviceId + "/" + summary.instanceId() + "/" + problem,
+				"Cloud Map instance '" + summary.instanceId() + "' of '" + serviceId + "': " + problem));
 		Integer priority = number(attributes.get("priority"));
 		Integer weight = number(attributes.get("weight"));
 		try {
@@ -164,6 +169,9 @@ final class CloudMapInstanceSource implements InstanceSource {
 	}
 
 	private void warnOnce(String key, String message) {
+		if (this.warned.size() >= MAX_WARNED) {
+			this.warned.clear();
+		}
 		if (this.warned.add(key)) {
 			logger.warn(message);
 		}

@@ -8,7 +8,7 @@ import io.dnssd.boot.cloudmap.CloudMapServices.ServiceInfo;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.model.RegistrationFailedException;
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -106,7 +106,7 @@ final class CloudMapRegistrar implements Registrar {
 	}
 
 	@Override
-	public void validateAttributes(TxtAttributes attributes) {
+	public void validateAttributes(Attributes attributes) {
 		CloudMapAttributes.validate(attributes);
 	}
 

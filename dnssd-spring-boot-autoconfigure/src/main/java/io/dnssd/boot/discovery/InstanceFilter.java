@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.dnssd.boot.model.Instance;
-import io.dnssd.boot.model.TxtAttribute;
+import io.dnssd.boot.model.Attribute;
 
 /**
  * Attributes an instance must carry to be used, as Cloud Map's query parameters select
@@ -65,7 +65,7 @@ public final class InstanceFilter {
 		return this.required;
 	}
 
-	private static boolean valueMatches(TxtAttribute attribute, String expected) {
+	private static boolean valueMatches(Attribute attribute, String expected) {
 		return attribute.isBoolean() ? "true".equalsIgnoreCase(expected) : expected.equals(attribute.value());
 	}
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.dnssd.boot.model.Instance;
-import io.dnssd.boot.model.TxtAttribute;
+import io.dnssd.boot.model.Attribute;
 
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
@@ -45,12 +45,12 @@ public final class ServiceInstanceMapper {
 	 */
 	public static ServiceInstance toServiceInstance(String serviceId, Instance instance) {
 		Map<String, String> metadata = new LinkedHashMap<>();
-		for (TxtAttribute attribute : instance.attributes().all()) {
+		for (Attribute attribute : instance.attributes().all()) {
 			metadata.put(attribute.key(), attribute.isBoolean() ? "true" : attribute.value());
 		}
 		instance.attributes()
 			.get(VERSION)
-			.map(TxtAttribute::value)
+			.map(Attribute::value)
 			.ifPresent((version) -> metadata.putIfAbsent(API_VERSION, version));
 		metadata.put(PRIORITY, Integer.toString(instance.priority()));
 		metadata.put(WEIGHT, Integer.toString(instance.weight()));

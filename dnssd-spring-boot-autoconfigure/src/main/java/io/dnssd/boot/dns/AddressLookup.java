@@ -6,9 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.dnssd.boot.dnssd.DnsSdRecords;
 import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
@@ -39,11 +40,11 @@ final class AddressLookup {
 		Set<String> hosts = new LinkedHashSet<>();
 		List<Instance> instances = new ArrayList<>();
 		for (Record address : addresses) {
-			String host = TargetAddresses.hostOf(address);
+			String host = DnsSdRecords.hostAddress(address);
 			if (hosts.add(host)) {
 				ttl.add(address);
-				instances.add(new Instance(host + ":" + port, host, port, Instance.isSecure(TxtAttributes.empty(), port),
-						0, 1, TxtAttributes.empty()));
+				instances.add(new Instance(host + ":" + port, host, port, Instance.isSecure(Attributes.empty(), port),
+						0, 1, Attributes.empty()));
 			}
 		}
 		return new Resolution(instances, ttl.toDuration());

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import io.dnssd.boot.dnssd.TxtAttributes;
 import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.xbill.DNS.Name;
@@ -62,7 +63,7 @@ final class DnsSdLookup {
 				services.stream().map(SRVRecord::getTarget).toList());
 		List<Instance> instances = new ArrayList<>();
 		for (SRVRecord srv : services) {
-			TxtAttributes attributes = attributes(index, srv.getName(), ttl);
+			Attributes attributes = attributes(index, srv.getName(), ttl);
 			SrvInstanceFactory.create(instanceId(srv.getName()), srv, addresses, attributes, ttl)
 				.ifPresent(instances::add);
 		}
@@ -89,7 +90,7 @@ final class DnsSdLookup {
 			.min(Comparator.comparingInt(SRVRecord::getPriority));
 	}
 
-	private static TxtAttributes attributes(RecordIndex index, Name instanceName, TtlAccumulator ttl) {
+	private static Attributes attributes(RecordIndex index, Name instanceName, TtlAccumulator ttl) {
 		return index.get(instanceName, Type.TXT)
 			.stream()
 			.filter(TXTRecord.class::isInstance)
@@ -97,10 +98,10 @@ final class DnsSdLookup {
 			.findFirst()
 			.map((txt) -> {
 				ttl.add(txt);
-				return TxtAttributes.parse(txt.getStringsAsByteArrays(),
+				return TxtAttributes.parse(txt,
 						(problem) -> logger.debug("Instance " + instanceName + ": " + problem));
 			})
-			.orElse(TxtAttributes.empty());
+			.orElse(Attributes.empty());
 	}
 
 	private static String instanceId(Name instanceName) {

@@ -2,6 +2,8 @@ package io.dnssd.boot.dns;
 
 import java.time.Duration;
 
+import io.dnssd.boot.dnssd.DnsSdRecordNames;
+import io.dnssd.boot.dnssd.DnsSdRecords;
 import io.dnssd.boot.model.ServiceRegistration;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;

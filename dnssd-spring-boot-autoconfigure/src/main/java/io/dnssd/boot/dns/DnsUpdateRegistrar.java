@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 import io.dnssd.boot.dns.TsigKeys.TsigKey;
+import io.dnssd.boot.dnssd.DnsSdRecordNames;
+import io.dnssd.boot.dnssd.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.model.RegistrationFailedException;
 import io.dnssd.boot.model.ServiceRegistration;
@@ -72,6 +75,11 @@ final class DnsUpdateRegistrar implements Registrar {
 		else if (answer.getRcode() != Rcode.YXRRSET) {
 			throw refused("removal of " + names.serviceType() + " from the service enumeration", answer);
 		}
+	}
+
+	@Override
+	public void validateAttributes(Attributes attributes) {
+		TxtAttributes.validate(attributes);
 	}
 
 	@Override

@@ -2,8 +2,9 @@ package io.dnssd.boot.dns;
 
 import java.util.Optional;
 
+import io.dnssd.boot.dnssd.DnsSdRecords;
 import io.dnssd.boot.model.Instance;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.xbill.DNS.Name;
@@ -22,7 +23,7 @@ final class SrvInstanceFactory {
 	private SrvInstanceFactory() {
 	}
 
-	static Optional<Instance> create(String id, SRVRecord srv, TargetAddresses addresses, TxtAttributes attributes,
+	static Optional<Instance> create(String id, SRVRecord srv, TargetAddresses addresses, Attributes attributes,
 			TtlAccumulator ttl) {
 		if (Name.root.equals(srv.getTarget())) {
 			logger.debug("Skipping " + srv + ": its target '.' says the service is not available there");
@@ -35,7 +36,7 @@ final class SrvInstanceFactory {
 			return Optional.empty();
 		}
 		try {
-			Instance instance = new Instance(id, TargetAddresses.hostOf(address.get()), srv.getPort(),
+			Instance instance = new Instance(id, DnsSdRecords.hostAddress(address.get()), srv.getPort(),
 					Instance.isSecure(attributes, srv.getPort()), srv.getPriority(), srv.getWeight(), attributes);
 			ttl.add(srv);
 			ttl.add(address.get());

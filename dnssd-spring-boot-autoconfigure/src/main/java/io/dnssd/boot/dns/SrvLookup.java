@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Type;
 
@@ -36,7 +36,7 @@ final class SrvLookup {
 		List<Instance> instances = new ArrayList<>();
 		for (SRVRecord srv : services) {
 			String id = srv.getTarget().toString(true) + ":" + srv.getPort();
-			SrvInstanceFactory.create(id, srv, addresses, TxtAttributes.empty(), ttl).ifPresent(instances::add);
+			SrvInstanceFactory.create(id, srv, addresses, Attributes.empty(), ttl).ifPresent(instances::add);
 		}
 		return new Resolution(instances, ttl.toDuration());
 	}

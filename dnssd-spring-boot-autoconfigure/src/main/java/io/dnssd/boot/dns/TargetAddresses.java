@@ -51,11 +51,6 @@ final class TargetAddresses {
 		return Optional.ofNullable(this.byTarget.get(target));
 	}
 
-	static String hostOf(Record address) {
-		return (address instanceof ARecord a) ? a.getAddress().getHostAddress()
-				: ((AAAARecord) address).getAddress().getHostAddress();
-	}
-
 	private static Optional<Record> firstAddress(RecordIndex index, Name target) {
 		for (int type : new int[] { Type.A, Type.AAAA }) {
 			for (Record record : index.get(target, type)) {

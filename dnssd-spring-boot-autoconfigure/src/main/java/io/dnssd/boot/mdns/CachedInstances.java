@@ -7,10 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import io.dnssd.boot.dnssd.DnsSdRecords;
+import io.dnssd.boot.dnssd.TxtAttributes;
 import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.xbill.DNS.AAAARecord;
@@ -64,10 +66,10 @@ final class CachedInstances {
 				missing.add(new MdnsCache.Key(srv.get().getTarget(), this.ipv6 ? Type.AAAA : Type.A));
 				continue;
 			}
-			TxtAttributes attributes = attributes(instanceName);
+			Attributes attributes = attributes(instanceName);
 			try {
 				int port = srv.get().getPort();
-				instances.add(new Instance(instanceId(instanceName), hostAddress(address.get()), port,
+				instances.add(new Instance(instanceId(instanceName), DnsSdRecords.hostAddress(address.get()), port,
 						Instance.isSecure(attributes, port), srv.get().getPriority(), srv.get().getWeight(), attributes));
 				ttl = Math.min(ttl, Math.min(pointer.getTTL(), Math.min(srv.get().getTTL(), address.get().getTTL())));
 			}
@@ -80,13 +82,13 @@ final class CachedInstances {
 				missing);
 	}
 
-	private TxtAttributes attributes(Name instanceName) {
+	private Attributes attributes(Name instanceName) {
 		return this.cache.get(instanceName, Type.TXT)
 			.stream()
 			.findFirst()
-			.map((txt) -> TxtAttributes.parse(((TXTRecord) txt).getStringsAsByteArrays(),
+			.map((txt) -> TxtAttributes.parse((TXTRecord) txt,
 					(problem) -> logger.debug("Instance " + instanceName + ": " + problem)))
-			.orElse(TxtAttributes.empty());
+			.orElse(Attributes.empty());
 	}
 
 	private Optional<Record> address(Name target) {
@@ -95,11 +97,6 @@ final class CachedInstances {
 			return Optional.of(v4.get(0));
 		}
 		return this.cache.get(target, Type.AAAA).stream().findFirst();
-	}
-
-	private static String hostAddress(Record address) {
-		return (address instanceof ARecord a) ? a.getAddress().getHostAddress()
-				: ((AAAARecord) address).getAddress().getHostAddress();
 	}
 
 	private static String instanceId(Name instanceName) {

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.dnssd.boot.dnssd.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.model.ServiceRegistration;
 import org.apache.commons.logging.Log;
@@ -58,6 +60,11 @@ final class MdnsRegistrar implements Registrar {
 	@Override
 	public Optional<InetAddress> localAddress() {
 		return this.localAddress;
+	}
+
+	@Override
+	public void validateAttributes(Attributes attributes) {
+		TxtAttributes.validate(attributes);
 	}
 
 	@Override

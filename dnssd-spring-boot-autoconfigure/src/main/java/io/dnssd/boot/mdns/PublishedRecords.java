@@ -3,8 +3,8 @@ package io.dnssd.boot.mdns;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.dnssd.boot.dns.DnsSdRecordNames;
-import io.dnssd.boot.dns.DnsSdRecords;
+import io.dnssd.boot.dnssd.DnsSdRecordNames;
+import io.dnssd.boot.dnssd.DnsSdRecords;
 import io.dnssd.boot.model.ServiceRegistration;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;

@@ -13,7 +13,7 @@ package io.dnssd.boot.model;
  * @param attributes TXT attributes (RFC 6763 §6)
  */
 public record Instance(String id, String host, int port, boolean secure, int priority, int weight,
-		TxtAttributes attributes) {
+		Attributes attributes) {
 
 	/** TXT key that marks an instance as expecting TLS. */
 	public static final String SECURE_KEY = "secure";
@@ -48,7 +48,7 @@ public record Instance(String id, String host, int port, boolean secure, int pri
 	 * @param port the instance's port
 	 * @return {@code true} if the instance expects TLS
 	 */
-	public static boolean isSecure(TxtAttributes attributes, int port) {
+	public static boolean isSecure(Attributes attributes, int port) {
 		return attributes.get(SECURE_KEY)
 			.map((secure) -> secure.isBoolean() || "true".equalsIgnoreCase(secure.value()))
 			.orElse(port == HTTPS_PORT);

@@ -83,7 +83,7 @@ public interface Registrar {
 	 * @param attributes the attributes this application will publish
 	 * @throws IllegalArgumentException naming the attribute that the registry cannot hold
 	 */
-	default void validateAttributes(TxtAttributes attributes) {
+	default void validateAttributes(Attributes attributes) {
 	}
 
 	/**

@@ -14,7 +14,7 @@ import java.net.InetAddress;
  * @param attributes TXT attributes (RFC 6763 §6)
  */
 public record ServiceRegistration(ServiceName service, InstanceName instance, InetAddress address, int port,
-		int priority, int weight, TxtAttributes attributes) {
+		int priority, int weight, Attributes attributes) {
 
 	/**
 	 * Creates a registration, validating the numbers through the {@link Instance} it
@@ -50,7 +50,7 @@ public record ServiceRegistration(ServiceName service, InstanceName instance, In
 	}
 
 	private static Instance toInstance(InstanceName instance, InetAddress address, int port, int priority, int weight,
-			TxtAttributes attributes) {
+			Attributes attributes) {
 		return new Instance(instance.value(), address.getHostAddress(), port, Instance.isSecure(attributes, port),
 				priority, weight, attributes);
 	}

@@ -2,6 +2,7 @@ package io.dnssd.boot.registration;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -9,6 +10,8 @@ import java.util.function.Supplier;
 
 import io.dnssd.boot.ConditionalOnDnsSdEnabled;
 import io.dnssd.boot.DnsSdProperties;
+import io.dnssd.boot.model.Attribute;
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Registrar;
 
 import org.jspecify.annotations.Nullable;
@@ -64,13 +67,7 @@ public final class RegistrationAutoConfiguration {
 		RegistrationFactory factory = new RegistrationFactory(properties,
 				environment.getProperty("spring.application.name"), address, (build != null) ? build.getVersion() : null,
 				ecs.map(EcsTaskMetadata::hostPorts).orElse(Map.of()));
-		try {
-			registrar.validateAttributes(factory.attributes());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("dnssd.registration.metadata",
-					factory.attributes().toString(), ex.getMessage());
-		}
+		validateAttributes(factory, registrar);
 		return factory;
 	}
 
@@ -107,6 +104,29 @@ public final class RegistrationAutoConfiguration {
 		Duration drain = (properties.getDrain() != null) ? properties.getDrain()
 				: registrar.forgottenWithin(dnsSd.getTtl());
 		return new RegistrationLifecycleListener(context, autoRegistration, registry, drain);
+	}
+
+	/**
+	 * Checks the attributes against the registry's limits: each alone, so that the error
+	 * names its property, then all together.
+	 */
+	private static void validateAttributes(RegistrationFactory factory, Registrar registrar) {
+		for (Attribute attribute : factory.attributes().all()) {
+			try {
+				registrar.validateAttributes(Attributes.of(Collections.singletonMap(attribute.key(), attribute.value())));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException(factory.propertyOf(attribute.key()),
+						attribute.value(), ex.getMessage());
+			}
+		}
+		try {
+			registrar.validateAttributes(factory.attributes());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException("dnssd.registration.metadata",
+					factory.attributes().toString(), ex.getMessage());
+		}
 	}
 
 	private static InetAddress chooseAddress(@Nullable String configured, Supplier<Optional<EcsTaskMetadata>> ecs,

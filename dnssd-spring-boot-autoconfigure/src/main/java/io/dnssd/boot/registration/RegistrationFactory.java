@@ -2,14 +2,15 @@ package io.dnssd.boot.registration;
 
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.ServiceName;
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.TxtAttribute;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attribute;
+import io.dnssd.boot.model.Attributes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -35,7 +36,9 @@ public final class RegistrationFactory {
 
 	private final int weight;
 
-	private final TxtAttributes attributes;
+	private final Attributes attributes;
+
+	private final Map<String, String> propertyByKey = new LinkedHashMap<>();
 
 	private final Map<Integer, Integer> hostPorts;
 
@@ -60,14 +63,14 @@ public final class RegistrationFactory {
 		this.port = (properties.getPort() != null) ? inRange(PREFIX + "port", properties.getPort(), 1) : null;
 		this.priority = inRange(PREFIX + "priority", properties.getPriority(), 0);
 		this.weight = inRange(PREFIX + "weight", properties.getWeight(), 0);
-		this.attributes = attributes(properties, buildVersion);
+		this.attributes = attributes(properties, buildVersion, this.propertyByKey);
 	}
 
 	/**
 	 * Returns the attributes every registration publishes.
 	 * @return the attributes
 	 */
-	public TxtAttributes attributes() {
+	public Attributes attributes() {
 		return this.attributes;
 	}
 
@@ -110,22 +113,33 @@ public final class RegistrationFactory {
 		return validated(property, name, () -> new ServiceName(name));
 	}
 
-	private static TxtAttributes attributes(RegistrationProperties properties, @Nullable String buildVersion) {
-		Map<String, String> attributes = new LinkedHashMap<>();
-		String version = (properties.getVersion() != null) ? properties.getVersion() : buildVersion;
-		putValidated(attributes, PREFIX + "version", "version", version);
-		putValidated(attributes, PREFIX + "stage", "stage", properties.getStage());
-		putValidated(attributes, PREFIX + "zone", "zone", properties.getZone());
-		properties.getMetadata()
-			.forEach((key, value) -> putValidated(attributes, PREFIX + "metadata." + key, key, value));
-		return TxtAttributes.of(attributes);
+	/**
+	 * Returns the property an attribute was configured with, for error messages.
+	 * @param key the attribute's key
+	 * @return e.g. {@code dnssd.registration.metadata.team}
+	 */
+	public String propertyOf(String key) {
+		return this.propertyByKey.getOrDefault(key.toLowerCase(Locale.ROOT), PREFIX + "metadata");
 	}
 
-	private static void putValidated(Map<String, String> attributes, String property, String key,
-			@Nullable String value) {
+	private static Attributes attributes(RegistrationProperties properties, @Nullable String buildVersion,
+			Map<String, String> propertyByKey) {
+		Map<String, String> attributes = new LinkedHashMap<>();
+		String version = (properties.getVersion() != null) ? properties.getVersion() : buildVersion;
+		putValidated(attributes, propertyByKey, PREFIX + "version", "version", version);
+		putValidated(attributes, propertyByKey, PREFIX + "stage", "stage", properties.getStage());
+		putValidated(attributes, propertyByKey, PREFIX + "zone", "zone", properties.getZone());
+		properties.getMetadata()
+			.forEach((key, value) -> putValidated(attributes, propertyByKey, PREFIX + "metadata." + key, key, value));
+		return Attributes.of(attributes);
+	}
+
+	private static void putValidated(Map<String, String> attributes, Map<String, String> propertyByKey,
+			String property, String key, @Nullable String value) {
 		if (value != null) {
-			validated(property, value, () -> new TxtAttribute(key, value));
+			validated(property, value, () -> new Attribute(key, value));
 			attributes.putIfAbsent(key, value);
+			propertyByKey.putIfAbsent(key.toLowerCase(Locale.ROOT), property);
 		}
 	}
 

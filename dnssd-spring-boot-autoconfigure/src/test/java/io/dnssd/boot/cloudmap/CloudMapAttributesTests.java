@@ -7,7 +7,7 @@ import java.util.Map;
 import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.ServiceName;
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,13 +60,13 @@ class CloudMapAttributesTests {
 	}
 
 	private static void validate(Map<String, String> attributes) {
-		CloudMapAttributes.validate(TxtAttributes.of(attributes));
+		CloudMapAttributes.validate(Attributes.of(attributes));
 	}
 
 	private static ServiceRegistration registration(String instance, InetAddress address,
 			Map<String, String> attributes, int weight) {
 		return new ServiceRegistration(new ServiceName("calc"), new InstanceName(instance), address, 8080, 0, weight,
-				TxtAttributes.of(attributes));
+				Attributes.of(attributes));
 	}
 
 }

@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
+import io.dnssd.boot.model.Attribute;
+import io.dnssd.boot.model.Instance;
+import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.registration.DnsSdServiceRegistry;
 import io.dnssd.boot.registration.RegistrationState;
 import io.dnssd.boot.testsupport.CloudMapServer;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -161,6 +166,28 @@ class CloudMapIT {
 		assertThat(this.cloudMap.calls("UpdateInstanceCustomHealthStatus")).isOne();
 		assertThat(output.getOut().split("has no custom health check", -1)).hasSize(2);
 		assertThat(output).doesNotContain("test-secret-key-never-logged");
+	}
+
+	@Test
+	void anAttributeOnlyCloudMapCanHoldOrAMalformedKeyIsSkippedAloneWithOneWarning(CapturedOutput output) {
+		this.cloudMap.createNamespace(NAMESPACE);
+		String serviceId = this.cloudMap.createService(NAMESPACE, "calc", false);
+		ConfigurableApplicationContext client = client();
+		ServiceDiscoveryClient sdk = client.getBean(ServiceDiscoveryClient.class);
+		sdk.registerInstance((request) -> request.serviceId(serviceId)
+			.instanceId("long")
+			.attributes(Map.of("AWS_INSTANCE_IPV4", "127.0.0.1", "AWS_INSTANCE_PORT", "8081", "note", "x".repeat(1000))));
+		sdk.registerInstance((request) -> request.serviceId(serviceId)
+			.instanceId("odd")
+			.attributes(Map.of("AWS_INSTANCE_IPV4", "127.0.0.1", "AWS_INSTANCE_PORT", "8082", "a=b", "c", "ok", "1")));
+		InstanceSource source = client.getBean(InstanceSource.class);
+		List<Instance> instances = source.resolve("calc").instances();
+		source.resolve("calc");
+		assertThat(instances).extracting(Instance::id).containsExactlyInAnyOrder("long", "odd");
+		Map<String, Instance> byId = instances.stream().collect(Collectors.toMap(Instance::id, (i) -> i));
+		assertThat(byId.get("long").attributes().get("note").orElseThrow().value()).hasSize(1000);
+		assertThat(byId.get("odd").attributes().all()).extracting(Attribute::key).containsExactly("ok");
+		assertThat(output.getOut().split("'a=b' skipped", -1)).hasSize(2);
 	}
 
 	@Test

@@ -17,7 +17,7 @@ import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.UnresolvableServiceException;
 import io.dnssd.boot.testsupport.ManualTaskScheduler;
 import org.junit.jupiter.api.Test;
@@ -264,7 +264,7 @@ class InstanceCacheTests {
 	private static Instance instance(String id, String key, String value) {
 		Map<String, String> attributes = new HashMap<>();
 		attributes.put(key, value);
-		return new Instance(id, "127.0.0.1", 8080, false, 0, 1, TxtAttributes.of(attributes));
+		return new Instance(id, "127.0.0.1", 8080, false, 0, 1, Attributes.of(attributes));
 	}
 
 	/**

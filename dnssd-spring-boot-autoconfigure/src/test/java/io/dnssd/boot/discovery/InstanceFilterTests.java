@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.dnssd.boot.model.Instance;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +36,7 @@ class InstanceFilterTests {
 	}
 
 	private static Instance instance(Map<String, String> attributes) {
-		return new Instance("i", "127.0.0.1", 80, false, 0, 0, TxtAttributes.of(attributes));
+		return new Instance("i", "127.0.0.1", 80, false, 0, 0, Attributes.of(attributes));
 	}
 
 }

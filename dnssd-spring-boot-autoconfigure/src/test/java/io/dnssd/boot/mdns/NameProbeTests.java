@@ -7,7 +7,7 @@ import java.net.UnknownHostException;
 import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.ServiceName;
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attributes;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -63,7 +63,7 @@ class NameProbeTests {
 	private static ServiceRegistration registration(String instance, int port) {
 		try {
 			return new ServiceRegistration(new ServiceName("calc"), new InstanceName(instance),
-					InetAddress.getByName("127.0.0.1"), port, 0, 0, TxtAttributes.empty());
+					InetAddress.getByName("127.0.0.1"), port, 0, 0, Attributes.empty());
 		}
 		catch (UnknownHostException ex) {
 			throw new IllegalStateException(ex);

@@ -15,20 +15,20 @@ class InstanceTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> instance(80, 65536, 0)).withMessageContaining("priority");
 		assertThatIllegalArgumentException().isThrownBy(() -> instance(80, 0, -1)).withMessageContaining("weight");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new Instance("i", " ", 80, false, 0, 0, TxtAttributes.empty()))
+			.isThrownBy(() -> new Instance("i", " ", 80, false, 0, 0, Attributes.empty()))
 			.withMessageContaining("Host of instance 'i'");
 	}
 
 	@Test
 	void isSecureFromTheSecureAttributeOrPort443() {
-		assertThat(Instance.isSecure(TxtAttributes.empty(), 443)).isTrue();
-		assertThat(Instance.isSecure(TxtAttributes.empty(), 8443)).isFalse();
-		assertThat(Instance.isSecure(TxtAttributes.of(Map.of("secure", "true")), 8443)).isTrue();
-		assertThat(Instance.isSecure(TxtAttributes.of(Map.of("Secure", "false")), 443)).isFalse();
+		assertThat(Instance.isSecure(Attributes.empty(), 443)).isTrue();
+		assertThat(Instance.isSecure(Attributes.empty(), 8443)).isFalse();
+		assertThat(Instance.isSecure(Attributes.of(Map.of("secure", "true")), 8443)).isTrue();
+		assertThat(Instance.isSecure(Attributes.of(Map.of("Secure", "false")), 443)).isFalse();
 	}
 
 	private static Instance instance(int port, int priority, int weight) {
-		return new Instance("i", "127.0.0.1", port, false, priority, weight, TxtAttributes.empty());
+		return new Instance("i", "127.0.0.1", port, false, priority, weight, Attributes.empty());
 	}
 
 }

@@ -20,13 +20,13 @@ class ServiceRegistrationTests {
 	void rejectsAnOutOfRangePort() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ServiceRegistration(new ServiceName("calc"), new InstanceName("a"),
-					InetAddress.getLoopbackAddress(), 0, 0, 0, TxtAttributes.empty()))
+					InetAddress.getLoopbackAddress(), 0, 0, 0, Attributes.empty()))
 			.withMessageContaining("port");
 	}
 
 	private static ServiceRegistration registration(String instance) throws Exception {
 		return new ServiceRegistration(new ServiceName("calc"), new InstanceName(instance),
-				InetAddress.getByName("10.0.0.5"), 8080, 0, 1, TxtAttributes.empty());
+				InetAddress.getByName("10.0.0.5"), 8080, 0, 1, Attributes.empty());
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,6 +30,16 @@ import tools.jackson.databind.json.JsonMapper;
  * with throttling errors.
  */
 public final class CloudMapServer implements AutoCloseable {
+
+	private static final Pattern INSTANCE_ID = Pattern.compile("[0-9a-zA-Z_/:.@-]{1,64}");
+
+	private static final Pattern ATTRIBUTE_KEY = Pattern.compile("[a-zA-Z0-9!-~]+");
+
+	private static final Pattern ATTRIBUTE_VALUE = Pattern.compile("([!-~][ \\t!-~]*)?[!-~]?");
+
+	private static final int MAX_CUSTOM_ATTRIBUTES = 30;
+
+	private static final int MAX_ATTRIBUTE_CHARACTERS = 5000;
 
 	private static final String TARGET_PREFIX = "Route53AutoNaming_v20170314.";
 
@@ -317,12 +328,42 @@ public final class CloudMapServer implements AutoCloseable {
 		String id = request.path("InstanceId").asText();
 		Map<String, String> attributes = new LinkedHashMap<>();
 		request.path("Attributes").properties().forEach((entry) -> attributes.put(entry.getKey(), entry.getValue().asText()));
+		validateRegisterInstance(id, attributes);
 		Instance previous = service.instances.get(id);
 		String health = (previous != null) ? previous.health
 				: ("UNHEALTHY".equals(attributes.get("AWS_INIT_HEALTH_STATUS")) ? "UNHEALTHY" : "HEALTHY");
 		service.instances.put(id, new Instance(attributes, health));
 		service.revision.incrementAndGet();
 		return Map.of("OperationId", operation("REGISTER_INSTANCE", Map.of("SERVICE", service.id, "INSTANCE", id)));
+	}
+
+	/**
+	 * The limits of RegisterInstance as the API reference states them: an instance id of 1
+	 * to 64 characters from {@code [0-9a-zA-Z_/:.@-]}; at most 30 attributes besides the
+	 * AWS_ ones; keys of at most 255 and values of at most 1,024 printable ASCII characters
+	 * (values neither starting nor ending with a space); 5,000 characters in all.
+	 */
+	private static void validateRegisterInstance(String id, Map<String, String> attributes) {
+		if (!INSTANCE_ID.matcher(id).matches()) {
+			throw new CloudMapError("InvalidInput", "InstanceId '" + id + "' does not match " + INSTANCE_ID);
+		}
+		long custom = attributes.keySet().stream().filter((key) -> !key.startsWith("AWS_")).count();
+		if (custom > MAX_CUSTOM_ATTRIBUTES) {
+			throw new CloudMapError("InvalidInput", custom + " custom attributes, at most " + MAX_CUSTOM_ATTRIBUTES);
+		}
+		int total = 0;
+		for (Map.Entry<String, String> entry : attributes.entrySet()) {
+			if (entry.getKey().length() > 255 || !ATTRIBUTE_KEY.matcher(entry.getKey()).matches()) {
+				throw new CloudMapError("InvalidInput", "Attribute key '" + entry.getKey() + "' is invalid");
+			}
+			if (entry.getValue().length() > 1024 || !ATTRIBUTE_VALUE.matcher(entry.getValue()).matches()) {
+				throw new CloudMapError("InvalidInput", "Value of attribute '" + entry.getKey() + "' is invalid");
+			}
+			total += entry.getKey().length() + entry.getValue().length();
+		}
+		if (total > MAX_ATTRIBUTE_CHARACTERS) {
+			throw new CloudMapError("InvalidInput", total + " characters of attributes, at most " + MAX_ATTRIBUTE_CHARACTERS);
+		}
 	}
 
 	private Map<String, Object> deregisterInstance(JsonNode request) {

@@ -1,4 +1,4 @@
-package io.dnssd.boot.dns;
+package io.dnssd.boot.dnssd;
 
 import io.dnssd.boot.model.ServiceRegistration;
 import org.jspecify.annotations.Nullable;

@@ -1,12 +1,12 @@
-package io.dnssd.boot.dns;
+package io.dnssd.boot.dnssd;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.dnssd.boot.model.TxtAttribute;
-import io.dnssd.boot.model.TxtAttributes;
+import io.dnssd.boot.model.Attribute;
+import io.dnssd.boot.model.Attributes;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DNSOutput;
@@ -31,16 +31,27 @@ public final class DnsSdRecords {
 	 * @param attributes the attributes
 	 * @return the record
 	 */
-	public static Record txt(Name owner, int dclass, long ttl, TxtAttributes attributes) {
+	public static Record txt(Name owner, int dclass, long ttl, Attributes attributes) {
 		DNSOutput rdata = new DNSOutput();
-		List<TxtAttribute> all = List.copyOf(attributes.all());
+		List<Attribute> all = List.copyOf(attributes.all());
 		if (all.isEmpty()) {
 			rdata.writeCountedString(new byte[0]);
 		}
-		for (TxtAttribute attribute : all) {
+		for (Attribute attribute : all) {
 			rdata.writeCountedString(attribute.toTxtString().getBytes(StandardCharsets.UTF_8));
 		}
 		return Record.newRecord(owner, Type.TXT, dclass, ttl, rdata.toByteArray());
+	}
+
+	/**
+	 * Returns the address an A or AAAA record holds, as text.
+	 * @param address the record
+	 * @return e.g. {@code 10.0.0.5} or {@code 0:0:0:0:0:0:0:1}
+	 * @throws ClassCastException if the record is neither A nor AAAA
+	 */
+	public static String hostAddress(Record address) {
+		return (address instanceof ARecord a) ? a.getAddress().getHostAddress()
+				: ((AAAARecord) address).getAddress().getHostAddress();
 	}
 
 	/**
