@@ -18,10 +18,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.dnssd.boot.DnsSdScheduler;
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.ServiceName;
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.Attributes;
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceEvent;
 import javax.jmdns.ServiceInfo;
@@ -37,6 +38,8 @@ import javax.jmdns.ServiceListener;
  * only loopback.
  */
 public final class MdnsBenchmark {
+
+	private static final DnsSdScheduler SCHEDULER = DnsSdScheduler.create(false);
 
 	private static final String TYPE = "_calc._tcp.local.";
 
@@ -58,7 +61,7 @@ public final class MdnsBenchmark {
 
 	private static List<Result> measureOurs(NetworkInterface loopback, int rounds) throws Exception {
 		List<Result> results = new ArrayList<>();
-		try (MdnsEngine browserEngine = new MdnsEngine(List.of(loopback), false, Duration.ofMinutes(1))) {
+		try (MdnsEngine browserEngine = new MdnsEngine(List.of(loopback), false, Duration.ofMinutes(1), SCHEDULER.taskScheduler())) {
 			MdnsInstanceSource source = new MdnsInstanceSource(browserEngine, Duration.ofMillis(200));
 			AtomicReference<Runnable> onChange = new AtomicReference<>(() -> {
 			});
@@ -73,7 +76,7 @@ public final class MdnsBenchmark {
 					(present ? visible : gone).countDown();
 				});
 				int threadsBefore = Thread.getAllStackTraces().size();
-				MdnsEngine engine = new MdnsEngine(List.of(loopback), false, Duration.ofMinutes(1));
+				MdnsEngine engine = new MdnsEngine(List.of(loopback), false, Duration.ofMinutes(1), SCHEDULER.taskScheduler());
 				ServiceRegistration registration = new ServiceRegistration(new ServiceName("calc"),
 						new InstanceName(id), InetAddress.getByName("127.0.0.1"), 20000 + round, 0, 0,
 						Attributes.of(Map.of("version", "1")));

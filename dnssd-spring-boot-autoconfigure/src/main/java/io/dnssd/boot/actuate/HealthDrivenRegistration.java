@@ -2,20 +2,21 @@ package io.dnssd.boot.actuate;
 
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 import io.dnssd.boot.registration.DnsSdRegistration;
 import io.dnssd.boot.registration.DnsSdServiceRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Makes the registration follow Actuator's health: checked every interval and on every
@@ -36,7 +37,9 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 
 	private final Duration interval;
 
-	private final ScheduledExecutorService scheduler;
+	private final TaskScheduler scheduler;
+
+	private volatile @Nullable ScheduledFuture<?> polling;
 
 	/** The status last passed on; the registry starts as UP, so only a change is passed on. */
 	private volatile String lastStatus = DnsSdServiceRegistry.UP;
@@ -51,10 +54,10 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 	 * @param registry the registry to drive
 	 * @param registration this application's registration
 	 * @param interval how often to check
-	 * @param scheduler runs the checks; shut down on {@link #stop()}
+	 * @param scheduler runs the checks
 	 */
 	public HealthDrivenRegistration(Supplier<Status> health, DnsSdServiceRegistry registry,
-			DnsSdRegistration registration, Duration interval, ScheduledExecutorService scheduler) {
+			DnsSdRegistration registration, Duration interval, TaskScheduler scheduler) {
 		this.health = health;
 		this.registry = registry;
 		this.registration = registration;
@@ -65,14 +68,17 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 	@Override
 	public void start() {
 		this.running = true;
-		this.scheduler.scheduleWithFixedDelay(this::check, this.interval.toMillis(), this.interval.toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.polling = this.scheduler.scheduleWithFixedDelay(this::check,
+				this.scheduler.getClock().instant().plus(this.interval), this.interval);
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		this.scheduler.shutdownNow();
+		ScheduledFuture<?> scheduled = this.polling;
+		if (scheduled != null) {
+			scheduled.cancel(false);
+		}
 	}
 
 	@Override
@@ -85,8 +91,11 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 		if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
 			this.ready = true;
 		}
+		if (!this.running) {
+			return;
+		}
 		try {
-			this.scheduler.execute(this::check);
+			this.scheduler.schedule(this::check, this.scheduler.getClock().instant());
 		}
 		catch (RejectedExecutionException ex) {
 			logger.debug("Not checking health after shutdown began");

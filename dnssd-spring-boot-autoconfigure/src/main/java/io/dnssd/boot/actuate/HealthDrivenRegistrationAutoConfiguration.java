@@ -1,8 +1,8 @@
 package io.dnssd.boot.actuate;
 
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import io.dnssd.boot.DnsSdScheduler;
 import io.dnssd.boot.ConditionalOnDnsSdEnabled;
 import io.dnssd.boot.registration.DnsSdRegistration;
 import io.dnssd.boot.registration.DnsSdServiceRegistry;
@@ -20,7 +20,6 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Auto-configuration that makes the registration follow Actuator's aggregated health, or
@@ -37,7 +36,8 @@ public final class HealthDrivenRegistrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	HealthDrivenRegistration dnssdHealthDrivenRegistration(HealthEndpoint endpoint, HealthEndpointGroups groups,
-			DnsSdServiceRegistry registry, DnsSdRegistration registration, RegistrationProperties properties) {
+			DnsSdServiceRegistry registry, DnsSdRegistration registration, RegistrationProperties properties,
+			DnsSdScheduler scheduler) {
 		String group = properties.getHealth().getGroup();
 		if (group != null && groups.get(group) == null) {
 			throw new InvalidConfigurationPropertyValueException("dnssd.registration.health.group", group,
@@ -47,10 +47,8 @@ public final class HealthDrivenRegistrationAutoConfiguration {
 			HealthDescriptor descriptor = (group != null) ? endpoint.healthForPath(group) : endpoint.health();
 			return (descriptor != null) ? descriptor.getStatus() : Status.UNKNOWN;
 		};
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("dnssd-health-");
-		threads.setDaemon(true);
 		return new HealthDrivenRegistration(health, registry, registration, properties.getHealth().getInterval(),
-				Executors.newSingleThreadScheduledExecutor(threads));
+				scheduler.taskScheduler());
 	}
 
 }

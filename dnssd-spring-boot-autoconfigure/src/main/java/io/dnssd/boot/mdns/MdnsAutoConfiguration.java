@@ -5,6 +5,8 @@ import java.time.Duration;
 import io.dnssd.boot.ConditionalOnDnsSdBackend;
 import io.dnssd.boot.ConditionalOnDnsSdEnabled;
 import io.dnssd.boot.DnsSdProperties;
+import io.dnssd.boot.DnsSdScheduler;
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.DnsSdProperties.Backend;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Registrar;
@@ -23,7 +25,7 @@ import org.springframework.context.annotation.Bean;
  * on the local link with no server, on the loopback interface unless
  * {@code dnssd.mdns.interfaces} names others.
  */
-@AutoConfiguration
+@AutoConfiguration(after = DnsSdSchedulerAutoConfiguration.class)
 @ConditionalOnClass(Message.class)
 @ConditionalOnDnsSdEnabled
 @ConditionalOnDnsSdBackend(Backend.MDNS)
@@ -32,7 +34,7 @@ public final class MdnsAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	MdnsEngine dnssdMdnsEngine(MdnsProperties properties, DnsSdProperties dnsSd) {
+	MdnsEngine dnssdMdnsEngine(MdnsProperties properties, DnsSdProperties dnsSd, DnsSdScheduler scheduler) {
 		String domain = dnsSd.getDomain();
 		if (domain != null && !MdnsRecords.LOCAL.toString(true).equalsIgnoreCase(domain.replaceAll("\\.$", ""))) {
 			throw new InvalidConfigurationPropertyValueException("dnssd.domain", domain,
@@ -49,7 +51,7 @@ public final class MdnsAutoConfiguration {
 					"it must not be negative");
 		}
 		return new MdnsEngine(MdnsInterfaces.resolve(properties.getInterfaces()), properties.isIpv6(),
-				properties.getMaxQueryInterval());
+				properties.getMaxQueryInterval(), scheduler.taskScheduler());
 	}
 
 	@Bean

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +55,7 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 
 	private final MdnsCache cache;
 
-	private final ScheduledExecutorService scheduler;
+	private final MdnsTimers scheduler;
 
 	private final Duration maxQueryInterval;
 
@@ -70,7 +69,7 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 
 	private final AtomicBoolean sweeping = new AtomicBoolean();
 
-	MdnsBrowser(MdnsTransport transport, MdnsCache cache, ScheduledExecutorService scheduler,
+	MdnsBrowser(MdnsTransport transport, MdnsCache cache, MdnsTimers scheduler,
 			Duration maxQueryInterval, boolean ipv6) {
 		this.transport = transport;
 		this.cache = cache;
@@ -204,7 +203,7 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 			next = this.maxQueryInterval;
 		}
 		try {
-			browse.next = this.scheduler.schedule(() -> query(browse), next.toMillis(), TimeUnit.MILLISECONDS);
+			browse.next = this.scheduler.schedule(() -> query(browse), next.toMillis());
 		}
 		catch (RejectedExecutionException ex) {
 			logger.debug("Stopped querying " + browse.name + ": shutting down");
@@ -214,7 +213,7 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 
 	private void startSweeping() {
 		if (this.sweeping.compareAndSet(false, true)) {
-			this.scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MS, SWEEP_MS, TimeUnit.MILLISECONDS);
+			this.scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MS);
 		}
 	}
 

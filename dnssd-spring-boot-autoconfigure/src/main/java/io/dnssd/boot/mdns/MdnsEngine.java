@@ -4,9 +4,8 @@ import java.net.NetworkInterface;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The parts of multicast DNS that share one transport and one timer thread: the
@@ -17,7 +16,7 @@ final class MdnsEngine implements AutoCloseable {
 
 	private final MdnsTransport transport;
 
-	private final ScheduledThreadPoolExecutor scheduler;
+	private final MdnsTimers timers;
 
 	private final MdnsResponder responder;
 
@@ -25,15 +24,12 @@ final class MdnsEngine implements AutoCloseable {
 
 	private final List<NetworkInterface> interfaces;
 
-	MdnsEngine(List<NetworkInterface> interfaces, boolean ipv6, Duration maxQueryInterval) {
+	MdnsEngine(List<NetworkInterface> interfaces, boolean ipv6, Duration maxQueryInterval, TaskScheduler scheduler) {
 		this.interfaces = List.copyOf(interfaces);
 		this.transport = new MdnsTransport(interfaces, ipv6);
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("dnssd-mdns-timer-");
-		threads.setDaemon(true);
-		this.scheduler = new ScheduledThreadPoolExecutor(1, threads);
-		this.scheduler.setRemoveOnCancelPolicy(true);
-		this.responder = new MdnsResponder(this.transport, this.scheduler);
-		this.browser = new MdnsBrowser(this.transport, new MdnsCache(Clock.systemUTC()), this.scheduler,
+		this.timers = new MdnsTimers(scheduler);
+		this.responder = new MdnsResponder(this.transport, this.timers);
+		this.browser = new MdnsBrowser(this.transport, new MdnsCache(Clock.systemUTC()), this.timers,
 				maxQueryInterval, ipv6);
 		this.transport.addListener(this.responder);
 		this.transport.addListener(this.browser);
@@ -73,7 +69,7 @@ final class MdnsEngine implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.scheduler.shutdownNow();
+		this.timers.close();
 		this.transport.close();
 	}
 

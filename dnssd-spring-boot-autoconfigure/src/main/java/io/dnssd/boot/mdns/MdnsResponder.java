@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.dnssd.boot.model.InstanceName;
@@ -53,7 +52,7 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 
 	private final MdnsTransport transport;
 
-	private final ScheduledExecutorService scheduler;
+	private final MdnsTimers scheduler;
 
 	private final Map<InstanceName, PublishedRecords> published = new ConcurrentHashMap<>();
 
@@ -61,7 +60,7 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 
 	private final List<NameProbe> probes = new CopyOnWriteArrayList<>();
 
-	MdnsResponder(MdnsTransport transport, ScheduledExecutorService scheduler) {
+	MdnsResponder(MdnsTransport transport, MdnsTimers scheduler) {
 		this.transport = transport;
 		this.scheduler = scheduler;
 	}
@@ -146,7 +145,7 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 			if (this.published.get(requested.instance()) == records) {
 				this.transport.multicast(announcement);
 			}
-		}, ANNOUNCE_INTERVAL_MS, TimeUnit.MILLISECONDS);
+		}, ANNOUNCE_INTERVAL_MS);
 	}
 
 	private void answer(MdnsPacket packet) {
@@ -182,7 +181,12 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 		boolean shared = answers.stream().anyMatch((record) -> record.getType() == Type.PTR);
 		if (shared && !probe) {
 			long delay = ThreadLocalRandom.current().nextLong(SHARED_DELAY_MIN_MS, SHARED_DELAY_MAX_MS + 1);
-			this.scheduler.schedule(() -> this.transport.multicast(response), delay, TimeUnit.MILLISECONDS);
+			try {
+				this.scheduler.schedule(() -> this.transport.multicast(response), delay);
+			}
+			catch (RejectedExecutionException ex) {
+				logger.debug("Not answering: the engine is closed");
+			}
 		}
 		else {
 			this.transport.multicast(response);

@@ -1,6 +1,10 @@
 package io.dnssd.boot.model;
 
 import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What this application publishes about itself: one instance of one service.
@@ -31,6 +35,37 @@ public record ServiceRegistration(ServiceName service, InstanceName instance, In
 	 */
 	public Instance toInstance() {
 		return toInstance(this.instance, this.address, this.port, this.priority, this.weight, this.attributes);
+	}
+
+	/**
+	 * Returns this registration with one more attribute, replacing one with the same key.
+	 * @param key the key
+	 * @param value the value, {@code null} for a boolean attribute
+	 * @return the new registration
+	 * @throws IllegalArgumentException if the key is invalid
+	 */
+	public ServiceRegistration withAttribute(String key, @Nullable String value) {
+		Map<String, @Nullable String> all = new LinkedHashMap<>();
+		all.put(key, value);
+		this.attributes.all().forEach((attribute) -> {
+			if (!attribute.key().equalsIgnoreCase(key)) {
+				all.put(attribute.key(), attribute.value());
+			}
+		});
+		return new ServiceRegistration(this.service, this.instance, this.address, this.port, this.priority, this.weight,
+				Attributes.of(all));
+	}
+
+	/**
+	 * Returns this registration with another SRV priority and weight.
+	 * @param priority the priority, 0 to 65535
+	 * @param weight the weight, 0 to 65535
+	 * @return the new registration
+	 * @throws IllegalArgumentException if a number is out of range
+	 */
+	public ServiceRegistration withPriorityAndWeight(int priority, int weight) {
+		return new ServiceRegistration(this.service, this.instance, this.address, this.port, priority, weight,
+				this.attributes);
 	}
 
 	/**

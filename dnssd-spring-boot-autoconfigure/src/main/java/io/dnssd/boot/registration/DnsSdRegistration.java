@@ -3,6 +3,7 @@ package io.dnssd.boot.registration;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import io.dnssd.boot.discovery.ServiceInstanceMapper;
 import io.dnssd.boot.model.ServiceRegistration;
@@ -18,6 +19,8 @@ public class DnsSdRegistration implements Registration {
 
 	private final RegistrationFactory factory;
 
+	private final UnaryOperator<ServiceRegistration> customizer;
+
 	private final AtomicReference<ServiceRegistration> bound = new AtomicReference<>();
 
 	/**
@@ -25,7 +28,18 @@ public class DnsSdRegistration implements Registration {
 	 * @param factory builds the instance once the port is known
 	 */
 	public DnsSdRegistration(RegistrationFactory factory) {
+		this(factory, UnaryOperator.identity());
+	}
+
+	/**
+	 * Creates a registration that is customized before it is published.
+	 * @param factory builds the instance once the port is known
+	 * @param customizer customizes what the factory built, see
+	 * {@link DnsSdRegistrationCustomizer}
+	 */
+	public DnsSdRegistration(RegistrationFactory factory, UnaryOperator<ServiceRegistration> customizer) {
 		this.factory = factory;
+		this.customizer = customizer;
 	}
 
 	/**
@@ -34,7 +48,9 @@ public class DnsSdRegistration implements Registration {
 	 * @return the bound registration
 	 */
 	public ServiceRegistration bind(int listeningPort) {
-		this.bound.compareAndSet(null, this.factory.create(listeningPort));
+		if (this.bound.get() == null) {
+			this.bound.compareAndSet(null, this.customizer.apply(this.factory.create(listeningPort)));
+		}
 		return this.bound.get();
 	}
 

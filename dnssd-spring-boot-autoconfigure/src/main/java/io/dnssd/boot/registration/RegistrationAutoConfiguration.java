@@ -3,16 +3,19 @@ package io.dnssd.boot.registration;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Supplier;
 
 import io.dnssd.boot.ConditionalOnDnsSdEnabled;
 import io.dnssd.boot.DnsSdProperties;
+import io.dnssd.boot.DnsSdScheduler;
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.model.Attribute;
 import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Registrar;
+import io.dnssd.boot.model.ServiceRegistration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +36,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Auto-configuration of self-registration on whichever {@link Registrar} the selected
@@ -41,7 +43,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * deregistration before the web server stops. Applies when the application has a name
  * ({@code spring.application.name} or {@code dnssd.registration.service-name}).
  */
-@AutoConfiguration(afterName = { "io.dnssd.boot.dns.DnsRegistrationAutoConfiguration",
+@AutoConfiguration(after = DnsSdSchedulerAutoConfiguration.class, afterName = { "io.dnssd.boot.dns.DnsRegistrationAutoConfiguration",
 		"io.dnssd.boot.cloudmap.CloudMapRegistrationAutoConfiguration", "io.dnssd.boot.mdns.MdnsAutoConfiguration" },
 		beforeName = "org.springframework.cloud.client.serviceregistry.ServiceRegistryAutoConfiguration")
 @ConditionalOnClass(value = ServiceRegistry.class,
@@ -73,18 +75,18 @@ public final class RegistrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DnsSdRegistration dnssdRegistration(RegistrationFactory factory) {
-		return new DnsSdRegistration(factory);
+	DnsSdRegistration dnssdRegistration(RegistrationFactory factory, ObjectProvider<DnsSdRegistrationCustomizer> customizers,
+			Registrar registrar) {
+		List<DnsSdRegistrationCustomizer> ordered = customizers.orderedStream().toList();
+		return new DnsSdRegistration(factory, (built) -> customize(built, ordered, registrar));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DnsSdServiceRegistry dnssdServiceRegistry(Registrar registrar, RegistrationProperties properties,
-			ObjectProvider<RegistrationListener> listeners) {
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("dnssd-registration-");
-		threads.setDaemon(true);
+			ObjectProvider<RegistrationListener> listeners, DnsSdScheduler scheduler) {
 		return new DnsSdServiceRegistry(registrar, properties.isFailFast(), listeners.orderedStream().toList(),
-				new ScheduledThreadPoolExecutor(1, threads));
+				scheduler.taskScheduler());
 	}
 
 	@Bean
@@ -104,6 +106,25 @@ public final class RegistrationAutoConfiguration {
 		Duration drain = (properties.getDrain() != null) ? properties.getDrain()
 				: registrar.forgottenWithin(dnsSd.getTtl());
 		return new RegistrationLifecycleListener(context, autoRegistration, registry, drain);
+	}
+
+	private static ServiceRegistration customize(ServiceRegistration built, List<DnsSdRegistrationCustomizer> customizers,
+			Registrar registrar) {
+		if (customizers.isEmpty()) {
+			return built;
+		}
+		ServiceRegistration customized = built;
+		for (DnsSdRegistrationCustomizer customizer : customizers) {
+			customized = customizer.customize(customized);
+		}
+		try {
+			registrar.validateAttributes(customized.attributes());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("A DnsSdRegistrationCustomizer made attributes " + registrar.description()
+					+ " cannot hold: " + ex.getMessage(), ex);
+		}
+		return customized;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class RegistrationAutoConfigurationTests {
 
@@ -56,6 +57,33 @@ class RegistrationAutoConfigurationTests {
 			ServiceRegistration registration = context.getBean(DnsSdRegistration.class).bind(8080);
 			assertThat(registration.instance().value()).isEqualTo("calc-127-0-0-1-8080");
 		});
+	}
+
+	@Test
+	void customizersChangeTheRegistrationInOrderOnceThePortIsKnown() {
+		this.runner.withPropertyValues("dnssd.registration.stage=prod")
+			.withBean("first", DnsSdRegistrationCustomizer.class,
+					() -> (registration) -> registration.withAttribute("port-seen", Integer.toString(registration.port())))
+			.withBean("second", DnsSdRegistrationCustomizer.class,
+					() -> (registration) -> registration.withPriorityAndWeight(5, 20))
+			.run((context) -> {
+				ServiceRegistration registration = context.getBean(DnsSdRegistration.class).bind(8080);
+				assertThat(registration.attributes().get("port-seen").orElseThrow().value()).isEqualTo("8080");
+				assertThat(registration.attributes().get("stage").orElseThrow().value()).isEqualTo("prod");
+				assertThat(registration.priority()).isEqualTo(5);
+				assertThat(registration.weight()).isEqualTo(20);
+			});
+	}
+
+	@Test
+	void aCustomizedAttributeTheRegistryCannotHoldFailsTheBinding() {
+		this.runner
+			.withBean(DnsSdRegistrationCustomizer.class,
+					() -> (registration) -> registration.withAttribute("big", "x".repeat(300)))
+			.run((context) -> assertThatIllegalStateException()
+				.isThrownBy(() -> context.getBean(DnsSdRegistration.class).bind(8080))
+				.withMessageContaining("DnsSdRegistrationCustomizer")
+				.withMessageContaining("'big'"));
 	}
 
 	@Test

@@ -1,0 +1,419 @@
+package io.dnssd.boot.registration;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+
+import io.dnssd.boot.ExponentialBackoff;
+import io.dnssd.boot.model.Registrar;
+import io.dnssd.boot.model.ServiceRegistration;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * The registration of one instance, without Spring: what the application wants (started or
+ * stopped, healthy or not, ready, closed) and what the registry holds, reconciled by calls
+ * to the {@link Registrar}. The calls are made one at a time by whichever thread finds none
+ * in flight, and never under the lock that guards the state, so reading the state and
+ * changing the health never wait for the network; a change that arrives during a call is
+ * acted on when the call returns. A failed registration is retried with backoff on the
+ * scheduler. {@link #stop()} waits for the call in flight, which would otherwise publish the
+ * instance after it, and then removes the instance.
+ */
+final class RegistrationStateMachine {
+
+	private static final Log logger = LogFactory.getLog(RegistrationStateMachine.class);
+
+	private final Registrar registrar;
+
+	private final List<RegistrationListener> listeners;
+
+	private final TaskScheduler scheduler;
+
+	private final ExponentialBackoff backoff;
+
+	private final Object lock = new Object();
+
+	private @Nullable ServiceRegistration registration;
+
+	private boolean started;
+
+	private boolean stopRequested;
+
+	private boolean healthy = true;
+
+	private @Nullable String healthStatus;
+
+	private boolean ready;
+
+	private boolean closed;
+
+	private RegistrationState state = RegistrationState.NOT_REGISTERED;
+
+	private boolean readyAnnounced;
+
+	private boolean attemptDue;
+
+	private int failures;
+
+	private @Nullable String lastError;
+
+	private @Nullable ScheduledFuture<?> retry;
+
+	private boolean working;
+
+	/**
+	 * Creates a state machine.
+	 * @param registrar the backend
+	 * @param listeners receive state changes and outcomes, never under a lock
+	 * @param scheduler runs the retries
+	 * @param backoff the delay before each retry
+	 */
+	RegistrationStateMachine(Registrar registrar, List<RegistrationListener> listeners, TaskScheduler scheduler,
+			ExponentialBackoff backoff) {
+		this.registrar = registrar;
+		this.listeners = List.copyOf(listeners);
+		this.scheduler = scheduler;
+		this.backoff = backoff;
+	}
+
+	/**
+	 * Starts publishing an instance; publishes it now unless health is not UP.
+	 * @param registration what to publish
+	 * @param throwOnFailure whether a failure of this first attempt is thrown instead of
+	 * retried
+	 */
+	void start(ServiceRegistration registration, boolean throwOnFailure) {
+		synchronized (this.lock) {
+			if (this.closed) {
+				return;
+			}
+			this.registration = registration;
+			this.started = true;
+			this.stopRequested = false;
+			this.attemptDue = true;
+		}
+		reconcile(throwOnFailure);
+	}
+
+	/**
+	 * Removes the instance, after the call in flight if there is one; returns once it is
+	 * removed (or removing it failed).
+	 */
+	void stop() {
+		synchronized (this.lock) {
+			if (!this.started) {
+				return;
+			}
+			this.started = false;
+			this.stopRequested = true;
+			this.attemptDue = false;
+			cancelRetry();
+		}
+		reconcile(false);
+		synchronized (this.lock) {
+			while (this.working) {
+				try {
+					this.lock.wait();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Follows the application's health: withdraws the instance when it is not UP, restores
+	 * it when it is UP again.
+	 * @param up whether health is UP
+	 * @param status the status, for the log
+	 */
+	void healthChanged(boolean up, String status) {
+		synchronized (this.lock) {
+			if (up == this.healthy || this.closed) {
+				return;
+			}
+			this.healthy = up;
+			this.healthStatus = status;
+			if (!this.started) {
+				return;
+			}
+			if (up) {
+				logger.info("Restoring " + describe() + ": status is " + status);
+				this.attemptDue = true;
+			}
+			else {
+				this.attemptDue = false;
+				cancelRetry();
+			}
+		}
+		reconcile(false);
+	}
+
+	/**
+	 * Records that the application is ready to serve; the registrar is told now if the
+	 * instance is registered, else after it is.
+	 */
+	void ready() {
+		synchronized (this.lock) {
+			if (this.ready || this.closed) {
+				return;
+			}
+			this.ready = true;
+		}
+		reconcile(false);
+	}
+
+	/**
+	 * Stops all work: no further calls are made, a scheduled retry is cancelled.
+	 */
+	void close() {
+		synchronized (this.lock) {
+			this.closed = true;
+			cancelRetry();
+		}
+	}
+
+	/**
+	 * Returns the state as it is now, without waiting for a call in flight.
+	 * @return the snapshot
+	 */
+	Snapshot snapshot() {
+		synchronized (this.lock) {
+			return new Snapshot(this.state, this.healthy, this.registration, this.failures, this.lastError);
+		}
+	}
+
+	/**
+	 * Makes the calls the wanted state needs, one at a time, unless another thread is
+	 * making them.
+	 */
+	private void reconcile(boolean throwOnFailure) {
+		synchronized (this.lock) {
+			if (this.working) {
+				return;
+			}
+			this.working = true;
+		}
+		boolean throwNext = throwOnFailure;
+		try {
+			while (true) {
+				List<Runnable> events = new ArrayList<>();
+				Step step;
+				synchronized (this.lock) {
+					step = nextStep(events);
+					if (step == null) {
+						this.working = false;
+						this.lock.notifyAll();
+					}
+				}
+				events.forEach(Runnable::run);
+				if (step == null) {
+					return;
+				}
+				RuntimeException failure = call(step);
+				events.clear();
+				synchronized (this.lock) {
+					outcome(step, failure, throwNext, events);
+				}
+				events.forEach(Runnable::run);
+				if (failure != null && throwNext && step.action() == Action.REGISTER) {
+					throw failure;
+				}
+				throwNext = false;
+			}
+		}
+		finally {
+			synchronized (this.lock) {
+				if (this.working) {
+					this.working = false;
+					this.lock.notifyAll();
+				}
+			}
+		}
+	}
+
+	private @Nullable Step nextStep(List<Runnable> events) {
+		ServiceRegistration current = this.registration;
+		if (this.closed || current == null) {
+			return null;
+		}
+		if (!this.started) {
+			if (!this.stopRequested) {
+				return null;
+			}
+			return switch (this.state) {
+				case REGISTERED, RETRYING, WITHDRAWN -> new Step(Action.DEREGISTER, current, false);
+				case NOT_REGISTERED -> {
+					changeState(RegistrationState.DEREGISTERED, events);
+					yield null;
+				}
+				case DEREGISTERED -> null;
+			};
+		}
+		if (!this.healthy) {
+			return switch (this.state) {
+				case REGISTERED, RETRYING -> new Step(Action.WITHDRAW, current, false);
+				case NOT_REGISTERED, DEREGISTERED -> {
+					logger.info("Not registering " + describe() + " yet: health is not UP");
+					changeState(RegistrationState.WITHDRAWN, events);
+					yield null;
+				}
+				case WITHDRAWN -> null;
+			};
+		}
+		if (this.state == RegistrationState.REGISTERED) {
+			return (this.ready && !this.readyAnnounced) ? new Step(Action.READY, current, true) : null;
+		}
+		if (!this.attemptDue) {
+			return null;
+		}
+		this.attemptDue = false;
+		return new Step((this.state == RegistrationState.WITHDRAWN) ? Action.RESTORE : Action.REGISTER, current,
+				this.ready);
+	}
+
+	private @Nullable RuntimeException call(Step step) {
+		try {
+			switch (step.action()) {
+				case REGISTER -> this.registrar.register(step.registration());
+				case RESTORE -> this.registrar.restore(step.registration());
+				case WITHDRAW -> this.registrar.withdraw(step.registration());
+				case DEREGISTER -> this.registrar.deregister(step.registration());
+				case READY -> {
+				}
+			}
+			if (step.announceReady()) {
+				this.registrar.ready(step.registration());
+			}
+			return null;
+		}
+		catch (RuntimeException ex) {
+			return ex;
+		}
+	}
+
+	private void outcome(Step step, @Nullable RuntimeException failure, boolean noRetry, List<Runnable> events) {
+		if (failure != null) {
+			this.failures++;
+			this.lastError = failure.getMessage();
+			events.add(() -> this.listeners.forEach((listener) -> listener.failed(failure)));
+		}
+		switch (step.action()) {
+			case REGISTER, RESTORE, READY -> published(step, failure, noRetry, events);
+			case WITHDRAW -> removed(RegistrationState.WITHDRAWN, failure, events);
+			case DEREGISTER -> removed(RegistrationState.DEREGISTERED, failure, events);
+		}
+	}
+
+	private void published(Step step, @Nullable RuntimeException failure, boolean noRetry, List<Runnable> events) {
+		if (failure == null) {
+			if (step.action() != Action.READY) {
+				String after = (this.failures > 0) ? " after " + this.failures + " failed attempts" : "";
+				logger.info("Registered " + describe() + " in " + this.registrar.description() + after);
+				this.failures = 0;
+				this.lastError = null;
+				changeState(RegistrationState.REGISTERED, events);
+				events.add(() -> this.listeners.forEach(RegistrationListener::registered));
+			}
+			this.readyAnnounced = step.announceReady();
+			return;
+		}
+		if (noRetry && step.action() == Action.REGISTER) {
+			return;
+		}
+		Duration delay = this.backoff.delay(this.failures);
+		if (this.state != RegistrationState.RETRYING) {
+			logger.warn("Registering " + describe() + " in " + this.registrar.description() + " failed, retrying in "
+					+ delay.toMillis() + " ms: " + this.lastError);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Registering " + describe() + " failed again (" + this.failures + " in a row): " + this.lastError);
+		}
+		changeState(RegistrationState.RETRYING, events);
+		scheduleRetry(delay);
+	}
+
+	private void removed(RegistrationState removedState, @Nullable RuntimeException failure, List<Runnable> events) {
+		this.readyAnnounced = false;
+		if (failure != null) {
+			logger.warn("Removing " + describe() + " failed; its records stay until removed by hand or replaced: "
+					+ failure.getMessage());
+		}
+		else if (removedState == RegistrationState.WITHDRAWN) {
+			logger.info("Withdrew " + describe() + " from " + this.registrar.description() + ": status is "
+					+ this.healthStatus);
+			events.add(() -> this.listeners.forEach(RegistrationListener::withdrawn));
+		}
+		else {
+			logger.info("Deregistered " + describe() + " from " + this.registrar.description());
+		}
+		changeState(removedState, events);
+	}
+
+	private void scheduleRetry(Duration delay) {
+		try {
+			this.retry = this.scheduler.schedule(() -> {
+				synchronized (this.lock) {
+					this.retry = null;
+					this.attemptDue = true;
+				}
+				reconcile(false);
+			}, this.scheduler.getClock().instant().plus(delay));
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Not retrying: the scheduler is shut down");
+		}
+	}
+
+	private void cancelRetry() {
+		ScheduledFuture<?> scheduled = this.retry;
+		if (scheduled != null) {
+			scheduled.cancel(false);
+			this.retry = null;
+		}
+	}
+
+	private void changeState(RegistrationState newState, List<Runnable> events) {
+		if (this.state != newState) {
+			this.state = newState;
+			events.add(() -> this.listeners.forEach((listener) -> listener.stateChanged(newState)));
+		}
+	}
+
+	private String describe() {
+		ServiceRegistration current = this.registration;
+		return (current != null) ? "'" + current.instance() + "' of " + current.service() + " ("
+				+ current.address().getHostAddress() + ":" + current.port() + ")" : "this instance";
+	}
+
+	/**
+	 * The state at one moment.
+	 *
+	 * @param state what the registry holds
+	 * @param healthy whether health is UP
+	 * @param registration what is published, once started
+	 * @param failures failed calls in a row
+	 * @param lastError the message of the last failure, if the last call failed
+	 */
+	record Snapshot(RegistrationState state, boolean healthy, @Nullable ServiceRegistration registration, int failures,
+			@Nullable String lastError) {
+	}
+
+	private enum Action {
+
+		REGISTER, RESTORE, READY, WITHDRAW, DEREGISTER
+
+	}
+
+	private record Step(Action action, ServiceRegistration registration, boolean announceReady) {
+	}
+
+}
