@@ -15,7 +15,6 @@ import software.amazon.awssdk.services.servicediscovery.model.HealthStatusFilter
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -27,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(ServiceDiscoveryClient.class)
 @ConditionalOnDnsSdEnabled
 @ConditionalOnDnsSdBackend(Backend.CLOUD_MAP)
-@ConditionalOnProperty(name = "dnssd.cloud-map.discovery", havingValue = "api", matchIfMissing = true)
+@ConditionalOnCloudMapDiscovery(CloudMapProperties.Discovery.API)
 @EnableConfigurationProperties({ CloudMapProperties.class, DiscoveryProperties.class })
 public final class CloudMapDiscoveryAutoConfiguration {
 

@@ -29,7 +29,8 @@ import org.springframework.context.annotation.Configuration;
  * reactive client and the load balancer, so they work without the blocking client.
  */
 @AutoConfiguration(after = DnsSdSchedulerAutoConfiguration.class, afterName = { "io.dnssd.boot.dns.DnsAutoConfiguration",
-		"io.dnssd.boot.cloudmap.CloudMapDiscoveryAutoConfiguration", "io.dnssd.boot.mdns.MdnsAutoConfiguration" },
+		"io.dnssd.boot.cloudmap.CloudMapDiscoveryAutoConfiguration",
+		"io.dnssd.boot.cloudmap.CloudMapDnsDiscoveryAutoConfiguration", "io.dnssd.boot.mdns.MdnsAutoConfiguration" },
 		before = { SimpleDiscoveryClientAutoConfiguration.class, CommonsClientAutoConfiguration.class })
 @ConditionalOnClass(DiscoveryClient.class)
 @ConditionalOnDnsSdEnabled

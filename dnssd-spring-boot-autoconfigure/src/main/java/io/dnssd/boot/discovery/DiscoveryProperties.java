@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 
@@ -25,24 +23,6 @@ public class DiscoveryProperties {
 	 * Cloud's composite client asks them in this order).
 	 */
 	private int order = DiscoveryClient.DEFAULT_ORDER;
-
-	/**
-	 * How services are looked up unless a service overrides it. Defaults to 'dns-sd' on the
-	 * dns backend and to 'srv' (the records Cloud Map keeps) on cloud-map with DNS discovery.
-	 */
-	private @Nullable LookupMode lookup;
-
-	/**
-	 * Name queried by the 'srv' and 'address' lookups, with the placeholders {service} and
-	 * {domain}, e.g. '_http._tcp.{service}.default.svc.cluster.local'. Defaults to
-	 * '{service}.{domain}', or '{service}' when no domain is set.
-	 */
-	private @Nullable String nameTemplate;
-
-	/**
-	 * Port of the instances found by the 'address' lookup.
-	 */
-	private @Nullable Integer port;
 
 	/**
 	 * Attributes every instance must carry to be used, e.g. 'stage: prod'. Keys compare
@@ -95,30 +75,6 @@ public class DiscoveryProperties {
 		this.order = order;
 	}
 
-	public @Nullable LookupMode getLookup() {
-		return this.lookup;
-	}
-
-	public void setLookup(@Nullable LookupMode lookup) {
-		this.lookup = lookup;
-	}
-
-	public @Nullable String getNameTemplate() {
-		return this.nameTemplate;
-	}
-
-	public void setNameTemplate(@Nullable String nameTemplate) {
-		this.nameTemplate = nameTemplate;
-	}
-
-	public @Nullable Integer getPort() {
-		return this.port;
-	}
-
-	public void setPort(@Nullable Integer port) {
-		this.port = port;
-	}
-
 	public Map<String, String> getFilters() {
 		return this.filters;
 	}
@@ -168,54 +124,15 @@ public class DiscoveryProperties {
 	}
 
 	/**
-	 * Settings of one service; unset values fall back to the global ones.
+	 * Settings of one service that every backend reads; the DNS lookup settings of a service
+	 * are in {@code DnsDiscoveryProperties}.
 	 */
 	public static class Service {
-
-		/**
-		 * How this service is looked up.
-		 */
-		private @Nullable LookupMode lookup;
-
-		/**
-		 * Name queried by the 'srv' and 'address' lookups for this service, with the
-		 * placeholders {service} and {domain}.
-		 */
-		private @Nullable String nameTemplate;
-
-		/**
-		 * Port of this service's instances found by the 'address' lookup.
-		 */
-		private @Nullable Integer port;
 
 		/**
 		 * Attributes this service's instances must carry, added to the global filters.
 		 */
 		private Map<String, String> filters = new LinkedHashMap<>();
-
-		public @Nullable LookupMode getLookup() {
-			return this.lookup;
-		}
-
-		public void setLookup(@Nullable LookupMode lookup) {
-			this.lookup = lookup;
-		}
-
-		public @Nullable String getNameTemplate() {
-			return this.nameTemplate;
-		}
-
-		public void setNameTemplate(@Nullable String nameTemplate) {
-			this.nameTemplate = nameTemplate;
-		}
-
-		public @Nullable Integer getPort() {
-			return this.port;
-		}
-
-		public void setPort(@Nullable Integer port) {
-			this.port = port;
-		}
 
 		public Map<String, String> getFilters() {
 			return this.filters;

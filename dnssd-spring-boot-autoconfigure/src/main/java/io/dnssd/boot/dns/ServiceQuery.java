@@ -1,6 +1,5 @@
 package io.dnssd.boot.dns;
 
-import io.dnssd.boot.discovery.LookupMode;
 import org.jspecify.annotations.Nullable;
 
 /**

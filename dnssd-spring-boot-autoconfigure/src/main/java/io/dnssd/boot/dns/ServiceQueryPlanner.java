@@ -1,12 +1,11 @@
 package io.dnssd.boot.dns;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.dnssd.boot.discovery.DiscoveryProperties;
-import io.dnssd.boot.discovery.LookupMode;
 import io.dnssd.boot.model.ServiceName;
 import org.jspecify.annotations.Nullable;
 
@@ -25,18 +24,23 @@ final class ServiceQueryPlanner {
 
 	private final @Nullable String domain;
 
-	private final DiscoveryProperties properties;
+	private final DnsDiscoveryProperties properties;
 
 	private final LookupMode defaultLookup;
 
 	private final Map<String, ServiceQuery> queries = new ConcurrentHashMap<>();
 
-	ServiceQueryPlanner(@Nullable String domain, DiscoveryProperties properties, LookupMode backendDefault) {
+	private final Set<String> configuredServices;
+
+	ServiceQueryPlanner(@Nullable String domain, DnsDiscoveryProperties properties, LookupMode backendDefault,
+			Set<String> configuredServices) {
 		this.domain = DomainNames.normalize(domain);
 		this.properties = properties;
 		this.defaultLookup = (properties.getLookup() != null) ? properties.getLookup() : backendDefault;
+		this.configuredServices = Set.copyOf(configuredServices);
 		validateGlobalSettings();
 		properties.getServices().keySet().forEach(this::queryFor);
+		configuredServices.forEach(this::queryFor);
 	}
 
 	/**
@@ -60,8 +64,9 @@ final class ServiceQueryPlanner {
 	}
 
 	private ServiceQuery plan(String serviceId) {
-		DiscoveryProperties.Service service = this.properties.getServices().get(serviceId);
-		String prefix = (service != null) ? PREFIX + "services." + serviceId + "." : PREFIX;
+		DnsDiscoveryProperties.Service service = this.properties.getServices().get(serviceId);
+		boolean named = service != null || this.configuredServices.contains(serviceId);
+		String prefix = named ? PREFIX + "services." + serviceId + "." : PREFIX;
 		LookupMode mode = (service != null && service.getLookup() != null) ? service.getLookup() : this.defaultLookup;
 		if (mode == LookupMode.DNS_SD) {
 			return dnsSdQuery(serviceId, prefix);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.dns.DnsAutoConfiguration;
+import io.dnssd.boot.dns.DnsInstanceSourceFactory;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.registration.RegistrationAutoConfiguration;
@@ -25,7 +26,8 @@ class CloudMapAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, CloudMapAutoConfiguration.class,
-				CloudMapDiscoveryAutoConfiguration.class, CloudMapRegistrationAutoConfiguration.class,
+				CloudMapDiscoveryAutoConfiguration.class, CloudMapDnsDiscoveryAutoConfiguration.class,
+				CloudMapRegistrationAutoConfiguration.class,
 				RegistrationAutoConfiguration.class))
 		.withPropertyValues("dnssd.backend=cloud-map", "dnssd.domain=apps.test", "dnssd.cloud-map.region=eu-west-1",
 				"spring.application.name=calc", "dnssd.registration.address=127.0.0.1")
@@ -89,9 +91,24 @@ class CloudMapAutoConfigurationTests {
 	}
 
 	@Test
-	void dnsDiscoveryIsNotTheApiSource() {
-		this.runner.withPropertyValues("dnssd.cloud-map.discovery=dns")
-			.run((context) -> assertThat(context).doesNotHaveBean(CloudMapInstanceSource.class));
+	void dnsDiscoveryLooksUpTheNamespaceInDnsInsteadOfAskingTheApi() {
+		this.runner.withPropertyValues("dnssd.cloud-map.discovery=dns", "dnssd.cloud-map.namespace=ns.test")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(CloudMapInstanceSource.class).hasSingleBean(InstanceSource.class);
+				assertThat(context.getBean(InstanceSource.class).description()).startsWith("DNS in ns.test via");
+			});
+	}
+
+	@Test
+	void apiDiscoveryIsTheDefaultAndNeedsNoDnsLookups() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(CloudMapInstanceSource.class)
+			.doesNotHaveBean(DnsInstanceSourceFactory.class));
+	}
+
+	@Test
+	void anUnknownDiscoveryWayFailsNamingTheProperty() {
+		this.runner.withPropertyValues("dnssd.cloud-map.discovery=carrier-pigeon")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("dnssd.cloud-map.discovery"));
 	}
 
 	@Test

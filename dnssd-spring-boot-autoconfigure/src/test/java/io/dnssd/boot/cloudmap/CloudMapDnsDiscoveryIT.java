@@ -39,7 +39,7 @@ class CloudMapDnsDiscoveryIT {
 				""")) {
 			new ApplicationContextRunner()
 				.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, CloudMapAutoConfiguration.class,
-						CloudMapDiscoveryAutoConfiguration.class, DnsAutoConfiguration.class,
+						CloudMapDiscoveryAutoConfiguration.class, CloudMapDnsDiscoveryAutoConfiguration.class,
 						DiscoveryAutoConfiguration.class))
 				.withBean(ServiceDiscoveryClientCustomizer.class,
 						() -> (builder) -> builder.credentialsProvider(AnonymousCredentialsProvider.create()))

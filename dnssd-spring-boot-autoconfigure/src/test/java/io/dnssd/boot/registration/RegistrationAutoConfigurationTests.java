@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Resolver;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.commons.util.InetUtils;
+import org.springframework.cloud.commons.util.InetUtilsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -193,10 +196,42 @@ class RegistrationAutoConfigurationTests {
 
 	@Test
 	void aPublicAddressIsNotChosenByDefault() {
+		this.withoutAddress.withBean(InetUtils.class, () -> scanFinding("203.0.113.7"))
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("dnssd.registration.address")
+				.hasMessageContaining("203.0.113.7, is public"));
+		this.withoutAddress.withBean(InetUtils.class, () -> scanFinding("10.1.2.3"))
+			.run((context) -> assertThat(context.getBean(DnsSdRegistration.class).bind(8080).address().getHostAddress())
+				.isEqualTo("10.1.2.3"));
+	}
+
+	@Test
+	void anAddressThatIsNotOneFailsStartupNamingTheProperty() {
 		this.runner.withPropertyValues("dnssd.registration.address=300.1.1.1")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.hasMessageContaining("dnssd.registration.address"));
+				.hasMessageContaining("dnssd.registration.address")
+				.hasMessageContaining("not an IP address"));
+	}
+
+	/**
+	 * Spring Cloud's network scan as it would run on a host whose first address is the given
+	 * one.
+	 */
+	private static InetUtils scanFinding(String address) {
+		return new InetUtils(new InetUtilsProperties()) {
+
+			@Override
+			public HostInfo findFirstNonLoopbackHostInfo() {
+				HostInfo info = new HostInfo();
+				info.setIpAddress(address);
+				info.setHostname(address);
+				return info;
+			}
+
+		};
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package io.dnssd.boot.discovery;
+package io.dnssd.boot.dns;
 
 /**
  * How the DNS names of a service's instances are found.
