@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import io.dnssd.boot.cloudmap.CloudMapServices.ServiceInfo;
 import io.dnssd.boot.model.Registrar;
+import io.dnssd.boot.model.RegistryTraits;
 import io.dnssd.boot.model.RegistrationFailedException;
 import io.dnssd.boot.model.ServiceRegistration;
 import io.dnssd.boot.model.Attributes;
@@ -25,6 +26,8 @@ import software.amazon.awssdk.services.servicediscovery.model.InstanceNotFoundEx
  * deregisters the instance and restoration registers it again.
  */
 final class CloudMapRegistrar implements Registrar {
+
+	private static final RegistryTraits TRAITS = new RegistryTraits(null, null, CloudMapAttributes::validate);
 
 	private static final Log logger = LogFactory.getLog(CloudMapRegistrar.class);
 
@@ -106,8 +109,8 @@ final class CloudMapRegistrar implements Registrar {
 	}
 
 	@Override
-	public void validateAttributes(Attributes attributes) {
-		CloudMapAttributes.validate(attributes);
+	public RegistryTraits traits() {
+		return TRAITS;
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import io.dnssd.boot.dnssd.DnsSdRecordNames;
 import io.dnssd.boot.dnssd.TxtAttributes;
 import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Registrar;
+import io.dnssd.boot.model.RegistryTraits;
 import io.dnssd.boot.model.RegistrationFailedException;
 import io.dnssd.boot.model.ServiceRegistration;
 import org.apache.commons.logging.Log;
@@ -29,6 +30,8 @@ import org.xbill.DNS.Update;
  * from the enumeration if it was the last instance.
  */
 final class DnsUpdateRegistrar implements Registrar {
+
+	private static final RegistryTraits TRAITS = new RegistryTraits(null, null, TxtAttributes::validate);
 
 	private static final Log logger = LogFactory.getLog(DnsUpdateRegistrar.class);
 
@@ -78,8 +81,8 @@ final class DnsUpdateRegistrar implements Registrar {
 	}
 
 	@Override
-	public void validateAttributes(Attributes attributes) {
-		TxtAttributes.validate(attributes);
+	public RegistryTraits traits() {
+		return TRAITS;
 	}
 
 	@Override

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.dnssd.boot.dnssd.TxtAttributes;
-import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Registrar;
+import io.dnssd.boot.model.RegistryTraits;
 import io.dnssd.boot.model.ServiceRegistration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -27,14 +27,14 @@ final class MdnsRegistrar implements Registrar {
 
 	private final Duration ttl;
 
-	private final Optional<InetAddress> localAddress;
+	private final RegistryTraits traits;
 
 	private final String description;
 
 	MdnsRegistrar(MdnsResponder responder, Duration ttl, Optional<InetAddress> localAddress, String description) {
 		this.responder = responder;
 		this.ttl = ttl;
-		this.localAddress = localAddress;
+		this.traits = new RegistryTraits(GOODBYE_TAKES_EFFECT, localAddress.orElse(null), TxtAttributes::validate);
 		this.description = description;
 	}
 
@@ -53,18 +53,8 @@ final class MdnsRegistrar implements Registrar {
 	}
 
 	@Override
-	public Duration forgottenWithin(Duration ttl) {
-		return GOODBYE_TAKES_EFFECT;
-	}
-
-	@Override
-	public Optional<InetAddress> localAddress() {
-		return this.localAddress;
-	}
-
-	@Override
-	public void validateAttributes(Attributes attributes) {
-		TxtAttributes.validate(attributes);
+	public RegistryTraits traits() {
+		return this.traits;
 	}
 
 	@Override

@@ -1,9 +1,5 @@
 package io.dnssd.boot.model;
 
-import java.net.InetAddress;
-import java.time.Duration;
-import java.util.Optional;
-
 /**
  * Where this application registers itself: the one interface each backend (RFC 2136 dynamic
  * DNS, Cloud Map, multicast DNS) implements for registration. Calls may block on the network
@@ -58,32 +54,12 @@ public interface Registrar {
 	}
 
 	/**
-	 * Says how long clients may keep using an instance after {@link #deregister}: how long
-	 * the application keeps serving by default once it has deregistered. By default this is
-	 * the records' TTL, the time caches may hold them.
-	 * @param ttl time to live of the registered records
-	 * @return the time until no client should pick this instance any more
+	 * Returns what sets this registry apart: drain time, the local address it knows, its
+	 * attribute limits.
+	 * @return the traits; {@link RegistryTraits#DEFAULT} unless the registry differs
 	 */
-	default Duration forgottenWithin(Duration ttl) {
-		return ttl;
-	}
-
-	/**
-	 * Returns the address clients reach this application at when the registry knows it
-	 * better than a scan of the network interfaces: with multicast DNS, the address of the
-	 * interface it answers on. Used unless an address is configured.
-	 * @return the address, or empty to let the network scan choose
-	 */
-	default Optional<InetAddress> localAddress() {
-		return Optional.empty();
-	}
-
-	/**
-	 * Checks attributes against the registry's own limits, at startup.
-	 * @param attributes the attributes this application will publish
-	 * @throws IllegalArgumentException naming the attribute that the registry cannot hold
-	 */
-	default void validateAttributes(Attributes attributes) {
+	default RegistryTraits traits() {
+		return RegistryTraits.DEFAULT;
 	}
 
 	/**

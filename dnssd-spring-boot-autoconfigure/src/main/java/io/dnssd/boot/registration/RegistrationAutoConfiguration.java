@@ -104,7 +104,7 @@ public final class RegistrationAutoConfiguration {
 			DnsSdAutoServiceRegistration autoRegistration, DnsSdServiceRegistry registry,
 			RegistrationProperties properties, DnsSdProperties dnsSd, Registrar registrar) {
 		Duration drain = (properties.getDrain() != null) ? properties.getDrain()
-				: registrar.forgottenWithin(dnsSd.getTtl());
+				: registrar.traits().drainAfter(dnsSd.getTtl());
 		return new RegistrationLifecycleListener(context, autoRegistration, registry, drain);
 	}
 
@@ -118,7 +118,7 @@ public final class RegistrationAutoConfiguration {
 			customized = customizer.customize(customized);
 		}
 		try {
-			registrar.validateAttributes(customized.attributes());
+			registrar.traits().attributeLimits().check(customized.attributes());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalStateException("A DnsSdRegistrationCustomizer made attributes " + registrar.description()
@@ -134,7 +134,7 @@ public final class RegistrationAutoConfiguration {
 	private static void validateAttributes(RegistrationFactory factory, Registrar registrar) {
 		for (Attribute attribute : factory.attributes().all()) {
 			try {
-				registrar.validateAttributes(Attributes.of(Collections.singletonMap(attribute.key(), attribute.value())));
+				registrar.traits().attributeLimits().check(Attributes.of(Collections.singletonMap(attribute.key(), attribute.value())));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new InvalidConfigurationPropertyValueException(factory.propertyOf(attribute.key()),
@@ -142,7 +142,7 @@ public final class RegistrationAutoConfiguration {
 			}
 		}
 		try {
-			registrar.validateAttributes(factory.attributes());
+			registrar.traits().attributeLimits().check(factory.attributes());
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConfigurationPropertyValueException("dnssd.registration.metadata",
@@ -154,10 +154,10 @@ public final class RegistrationAutoConfiguration {
 			Registrar registrar, ObjectProvider<InetUtils> inetUtils) {
 		InetUtils shared = inetUtils.getIfAvailable();
 		if (shared != null) {
-			return InstanceAddresses.choose(configured, ecs, registrar::localAddress, shared);
+			return InstanceAddresses.choose(configured, ecs, () -> Optional.ofNullable(registrar.traits().localAddress()), shared);
 		}
 		try (InetUtils own = new InetUtils(new InetUtilsProperties())) {
-			return InstanceAddresses.choose(configured, ecs, registrar::localAddress, own);
+			return InstanceAddresses.choose(configured, ecs, () -> Optional.ofNullable(registrar.traits().localAddress()), own);
 		}
 	}
 

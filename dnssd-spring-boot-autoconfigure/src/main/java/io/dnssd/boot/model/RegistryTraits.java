@@ -1,0 +1,35 @@
+package io.dnssd.boot.model;
+
+import java.net.InetAddress;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What sets one registry apart from the others, beside the operations every
+ * {@link Registrar} has; read once, at startup.
+ *
+ * @param drain how long clients may keep using an instance after it deregistered, and so
+ * how long the application keeps serving then; {@code null} for the records' TTL, the time
+ * caches may hold them
+ * @param localAddress the address clients reach this application at when the registry
+ * knows it better than a scan of the network interfaces (with multicast DNS, the address of
+ * the interface it answers on); {@code null} to let the scan choose
+ * @param attributeLimits the registry's limits on attributes
+ */
+public record RegistryTraits(@Nullable Duration drain, @Nullable InetAddress localAddress,
+		AttributeLimits attributeLimits) {
+
+	/** Drained for the TTL, address from the network scan, no attribute limits. */
+	public static final RegistryTraits DEFAULT = new RegistryTraits(null, null, AttributeLimits.NONE);
+
+	/**
+	 * Returns how long clients may keep using an instance after it deregistered.
+	 * @param ttl time to live of the registered records
+	 * @return the drain time
+	 */
+	public Duration drainAfter(Duration ttl) {
+		return (this.drain != null) ? this.drain : ttl;
+	}
+
+}
