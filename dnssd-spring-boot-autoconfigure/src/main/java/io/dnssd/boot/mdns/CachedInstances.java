@@ -2,33 +2,23 @@ package io.dnssd.boot.mdns;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
-import io.dnssd.boot.dnssd.DnsSdRecords;
-import io.dnssd.boot.dnssd.TxtAttributes;
+import io.dnssd.boot.dnssd.DnsSdInstanceAssembler;
+import io.dnssd.boot.dnssd.DnsSdRecordSource;
 import io.dnssd.boot.model.Instance;
-import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.Attributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.SRVRecord;
-import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
- * Builds the instances of a service type from the records in an {@link MdnsCache}: PTR to
- * instance names, SRV and TXT of each, the address of each SRV target (RFC 6763 §4). An
- * instance whose SRV or address is not cached yet is left out, and the records it lacks are
- * named so they can be asked for.
+ * Instances of a service type as the multicast DNS cache holds them, built by the shared
+ * {@link DnsSdInstanceAssembler}; what the cache lacks is named so the browser can ask for
+ * it.
  */
 final class CachedInstances {
 
@@ -39,69 +29,23 @@ final class CachedInstances {
 
 	private final MdnsCache cache;
 
-	private final boolean ipv6;
+	private final DnsSdInstanceAssembler assembler;
 
 	CachedInstances(MdnsCache cache, boolean ipv6) {
 		this.cache = cache;
-		this.ipv6 = ipv6;
+		this.assembler = new DnsSdInstanceAssembler(List.of(ipv6 ? Type.AAAA : Type.A), logger::debug);
 	}
 
 	Assembly assemble(Name serviceType) {
-		List<Instance> instances = new ArrayList<>();
-		List<MdnsCache.Key> missing = new ArrayList<>();
-		long ttl = Long.MAX_VALUE;
-		for (Record pointer : this.cache.get(serviceType, Type.PTR)) {
-			Name instanceName = ((PTRRecord) pointer).getTarget();
-			Optional<SRVRecord> srv = this.cache.get(instanceName, Type.SRV)
-				.stream()
-				.map(SRVRecord.class::cast)
-				.min(Comparator.comparingInt(SRVRecord::getPriority));
-			if (srv.isEmpty()) {
-				missing.add(new MdnsCache.Key(instanceName, Type.SRV));
-				missing.add(new MdnsCache.Key(instanceName, Type.TXT));
-				continue;
-			}
-			Optional<Record> address = address(srv.get().getTarget());
-			if (address.isEmpty()) {
-				missing.add(new MdnsCache.Key(srv.get().getTarget(), this.ipv6 ? Type.AAAA : Type.A));
-				continue;
-			}
-			Attributes attributes = attributes(instanceName);
-			try {
-				int port = srv.get().getPort();
-				instances.add(new Instance(instanceId(instanceName), DnsSdRecords.hostAddress(address.get()), port,
-						Instance.isSecure(attributes, port), srv.get().getPriority(), srv.get().getWeight(), attributes));
-				ttl = Math.min(ttl, Math.min(pointer.getTTL(), Math.min(srv.get().getTTL(), address.get().getTTL())));
-			}
-			catch (IllegalArgumentException ex) {
-				logger.debug("Skipping instance " + instanceName + ": " + ex.getMessage());
-			}
-		}
+		DnsSdInstanceAssembler.Assembly assembly = this.assembler.assemble(serviceType, new CacheRecords(this.cache));
+		List<Instance> instances = new ArrayList<>(assembly.instances());
 		instances.sort(Comparator.comparing(Instance::id));
-		return new Assembly(new Resolution(instances, instances.isEmpty() ? EMPTY_TTL : Duration.ofSeconds(ttl)),
-				missing);
-	}
-
-	private Attributes attributes(Name instanceName) {
-		return this.cache.get(instanceName, Type.TXT)
+		Duration ttl = (instances.isEmpty() || assembly.ttl() == null) ? EMPTY_TTL : assembly.ttl();
+		List<MdnsCache.Key> missing = assembly.missing()
 			.stream()
-			.findFirst()
-			.map((txt) -> TxtAttributes.parse((TXTRecord) txt,
-					(problem) -> logger.debug("Instance " + instanceName + ": " + problem)))
-			.orElse(Attributes.empty());
-	}
-
-	private Optional<Record> address(Name target) {
-		List<Record> v4 = this.cache.get(target, Type.A);
-		if (!v4.isEmpty()) {
-			return Optional.of(v4.get(0));
-		}
-		return this.cache.get(target, Type.AAAA).stream().findFirst();
-	}
-
-	private static String instanceId(Name instanceName) {
-		byte[] label = instanceName.getLabel(0);
-		return InstanceName.decode(Arrays.copyOfRange(label, 1, label.length));
+			.map((question) -> new MdnsCache.Key(question.name(), question.type()))
+			.toList();
+		return new Assembly(new Resolution(instances, ttl), missing);
 	}
 
 	/**
@@ -111,6 +55,23 @@ final class CachedInstances {
 	 * @param missing the names and types to ask for
 	 */
 	record Assembly(Resolution resolution, List<MdnsCache.Key> missing) {
+	}
+
+	/**
+	 * The cache as the assembler reads it: a record is known once it is cached.
+	 */
+	private record CacheRecords(MdnsCache cache) implements DnsSdRecordSource {
+
+		@Override
+		public List<Record> get(Name name, int type) {
+			return this.cache.get(name, type);
+		}
+
+		@Override
+		public boolean knows(Name name, int type) {
+			return !this.cache.get(name, type).isEmpty();
+		}
+
 	}
 
 }
