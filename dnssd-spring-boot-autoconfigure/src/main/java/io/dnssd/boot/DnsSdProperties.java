@@ -23,9 +23,9 @@ public class DnsSdProperties {
 	private Backend backend = Backend.MDNS;
 
 	/**
-	 * Domain under which services are registered and looked up, e.g. 'services.example.com'.
-	 * When not set, names are relative and resolved with the system's search domains; with
-	 * multicast DNS it is always 'local'.
+	 * Domain under which services are registered and looked up, e.g.
+	 * 'services.example.com'. When not set, names are relative and resolved with the
+	 * system's search domains; with multicast DNS it is always 'local'.
 	 */
 	private @Nullable String domain;
 
@@ -72,13 +72,14 @@ public class DnsSdProperties {
 	public enum Backend {
 
 		/**
-		 * Multicast DNS (RFC 6762): each application answers for itself on the local link,
-		 * with no server. The default.
+		 * Multicast DNS (RFC 6762): each application answers for itself on the local
+		 * link, with no server. The default.
 		 */
 		MDNS,
 
 		/**
-		 * Unicast DNS: lookups against DNS servers, registration by RFC 2136 dynamic update.
+		 * Unicast DNS: lookups against DNS servers, registration by RFC 2136 dynamic
+		 * update.
 		 */
 		DNS,
 

@@ -5,16 +5,18 @@ import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
- * The one scheduler of the starter's background work: background refreshes of the discovery
- * cache, registration retries, health polling and multicast DNS timers. Its threads are
- * virtual when {@code spring.threads.virtual.enabled} is {@code true} (Java 21 and later),
- * otherwise a small pool of daemon threads named {@code dnssd-}. It is held by this type
- * rather than published as a {@link TaskScheduler} bean, so that it never becomes the
- * scheduler of the application's own {@code @Scheduled} methods.
+ * The one scheduler of the starter's background work: background refreshes of the
+ * discovery cache, registration retries, health polling and multicast DNS timers. Its
+ * threads are virtual when {@code spring.threads.virtual.enabled} is {@code true} (Java
+ * 21 and later), otherwise a small pool of daemon threads named {@code dnssd-}. It is
+ * held by this type rather than published as a {@link TaskScheduler} bean, so that it
+ * never becomes the scheduler of the application's own {@code @Scheduled} methods.
  */
 public final class DnsSdScheduler implements AutoCloseable {
 
-	/** Threads of the platform pool: lookups and registry calls may block for a timeout. */
+	/**
+	 * Threads of the platform pool: lookups and registry calls may block for a timeout.
+	 */
 	static final int POOL_SIZE = 4;
 
 	private static final String THREAD_PREFIX = "dnssd-";

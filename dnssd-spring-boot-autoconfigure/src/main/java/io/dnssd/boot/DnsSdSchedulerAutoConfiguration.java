@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the {@link DnsSdScheduler} that every part of the starter schedules
- * its background work on.
+ * Auto-configuration of the {@link DnsSdScheduler} that every part of the starter
+ * schedules its background work on.
  */
 @AutoConfiguration
 @ConditionalOnDnsSdEnabled

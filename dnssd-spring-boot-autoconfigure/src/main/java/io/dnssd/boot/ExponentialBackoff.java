@@ -5,7 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Delays between retries: the first delay, doubled after each further failure up to a
- * ceiling, plus up to a fraction of random jitter so that many instances do not retry in step.
+ * ceiling, plus up to a fraction of random jitter so that many instances do not retry in
+ * step.
  *
  * @param first delay after the first failure
  * @param max longest delay

@@ -1,7 +1,5 @@
 package io.dnssd.boot;
 
-import java.util.Map;
-
 import io.dnssd.boot.DnsSdProperties.Backend;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -18,8 +16,9 @@ class OnDnsSdBackendCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnDnsSdBackend.class.getName());
-		Backend required = (Backend) attributes.get("value");
+		Backend required = metadata.getAnnotations()
+			.get(ConditionalOnDnsSdBackend.class)
+			.getEnum("value", Backend.class);
 		Backend selected = Binder.get(context.getEnvironment())
 			.bind(ConditionalOnDnsSdBackend.PROPERTY, Backend.class)
 			.orElse(new DnsSdProperties().getBackend());

@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of DNS-SD registration and discovery: shared properties and conditions.
+ * Auto-configuration of DNS-SD registration and discovery: shared properties and
+ * conditions.
  */
 @NullMarked
 package io.dnssd.boot;

@@ -18,24 +18,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.dnssd.boot.DnsSdScheduler;
-import io.dnssd.boot.model.Attributes;
-import io.dnssd.boot.model.InstanceName;
-import io.dnssd.boot.model.ServiceName;
-import io.dnssd.boot.model.ServiceRegistration;
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceEvent;
 import javax.jmdns.ServiceInfo;
 import javax.jmdns.ServiceListener;
 
+import io.dnssd.boot.DnsSdScheduler;
+import io.dnssd.boot.model.Attributes;
+import io.dnssd.boot.model.InstanceName;
+import io.dnssd.boot.model.ServiceName;
+import io.dnssd.boot.model.ServiceRegistration;
+
 /**
  * Load harness for the choice between this starter's multicast DNS implementation and
- * jmDNS: how long a newly registered instance takes to become visible to a running browser,
- * how long a deregistered one takes to disappear, how long shutting a responder down takes
- * and how many threads each responder adds. Every figure is also given as a ratio to a
- * baseline measured in the same run: one multicast datagram's trip over loopback.
- * Run it with {@code benchmarks/mdns.sh}, which starts it in a network namespace holding
- * only loopback.
+ * jmDNS: how long a newly registered instance takes to become visible to a running
+ * browser, how long a deregistered one takes to disappear, how long shutting a responder
+ * down takes and how many threads each responder adds. Every figure is also given as a
+ * ratio to a baseline measured in the same run: one multicast datagram's trip over
+ * loopback. Run it with {@code benchmarks/mdns.sh}, which starts it in a network
+ * namespace holding only loopback.
  */
 public final class MdnsBenchmark {
 
@@ -61,7 +62,8 @@ public final class MdnsBenchmark {
 
 	private static List<Result> measureOurs(NetworkInterface loopback, int rounds) throws Exception {
 		List<Result> results = new ArrayList<>();
-		try (MdnsEngine browserEngine = new MdnsEngine(List.of(loopback), false, Duration.ofMinutes(1), SCHEDULER.taskScheduler())) {
+		try (MdnsEngine browserEngine = new MdnsEngine(List.of(loopback), false, Duration.ofMinutes(1),
+				SCHEDULER.taskScheduler())) {
 			MdnsInstanceSource source = new MdnsInstanceSource(browserEngine, Duration.ofMillis(200));
 			AtomicReference<Runnable> onChange = new AtomicReference<>(() -> {
 			});
@@ -76,7 +78,8 @@ public final class MdnsBenchmark {
 					(present ? visible : gone).countDown();
 				});
 				int threadsBefore = Thread.getAllStackTraces().size();
-				MdnsEngine engine = new MdnsEngine(List.of(loopback), false, Duration.ofMinutes(1), SCHEDULER.taskScheduler());
+				MdnsEngine engine = new MdnsEngine(List.of(loopback), false, Duration.ofMinutes(1),
+						SCHEDULER.taskScheduler());
 				ServiceRegistration registration = new ServiceRegistration(new ServiceName("calc"),
 						new InstanceName(id), InetAddress.getByName("127.0.0.1"), 20000 + round, 0, 0,
 						Attributes.of(Map.of("version", "1")));
@@ -155,7 +158,12 @@ public final class MdnsBenchmark {
 		return results;
 	}
 
-	/** Returns when the latch opened, or {@code Long.MAX_VALUE} if it did not within the patience. */
+	/**
+	 * Returns when the latch opened, or {@code Long.MAX_VALUE} if it did not within the
+	 * patience.
+	 * @param latch the latch
+	 * @return the time it opened, from {@link System#nanoTime()}
+	 */
 	private static long await(CountDownLatch latch) throws InterruptedException {
 		return latch.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS) ? System.nanoTime() : Long.MAX_VALUE;
 	}

@@ -15,9 +15,9 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.cloud.client.ServiceInstance;
 
 /**
- * Micrometer metrics of discovery: the timer {@value #LOOKUP_TIMER} (tags {@code service},
- * {@code outcome}: hit, miss, stale, error) and the gauge {@value #INSTANCES_GAUGE} (tag
- * {@code service}).
+ * Micrometer metrics of discovery: the timer {@value #LOOKUP_TIMER} (tags
+ * {@code service}, {@code outcome}: hit, miss, stale, error) and the gauge
+ * {@value #INSTANCES_GAUGE} (tag {@code service}).
  */
 public class DiscoveryMetrics implements InstanceCacheListener {
 

@@ -20,10 +20,10 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Makes the registration follow Actuator's health: checked every interval and on every
- * {@link AvailabilityChangeEvent}, a DOWN or OUT_OF_SERVICE health withdraws the instance and
- * any other status restores it. Health is followed once readiness first reports
- * {@link ReadinessState#ACCEPTING_TRAFFIC}: before that the application is still starting and
- * following it would withdraw the instance the moment the web server registered it.
+ * {@link AvailabilityChangeEvent}, a DOWN or OUT_OF_SERVICE health withdraws the instance
+ * and any other status restores it. Health is followed once readiness first reports
+ * {@link ReadinessState#ACCEPTING_TRAFFIC}: before that the application is still starting
+ * and following it would withdraw the instance the moment the web server registered it.
  */
 public class HealthDrivenRegistration implements SmartLifecycle, ApplicationListener<AvailabilityChangeEvent<?>> {
 
@@ -41,7 +41,10 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 
 	private volatile @Nullable ScheduledFuture<?> polling;
 
-	/** The status last passed on; the registry starts as UP, so only a change is passed on. */
+	/**
+	 * The status last passed on; the registry starts as UP, so only a change is passed
+	 * on.
+	 */
 	private volatile String lastStatus = DnsSdServiceRegistry.UP;
 
 	private volatile boolean running;

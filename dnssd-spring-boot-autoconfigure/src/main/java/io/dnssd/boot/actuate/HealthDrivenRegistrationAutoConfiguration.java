@@ -2,8 +2,8 @@ package io.dnssd.boot.actuate;
 
 import java.util.function.Supplier;
 
-import io.dnssd.boot.DnsSdScheduler;
 import io.dnssd.boot.ConditionalOnDnsSdEnabled;
+import io.dnssd.boot.DnsSdScheduler;
 import io.dnssd.boot.registration.DnsSdRegistration;
 import io.dnssd.boot.registration.DnsSdServiceRegistry;
 import io.dnssd.boot.registration.RegistrationAutoConfiguration;

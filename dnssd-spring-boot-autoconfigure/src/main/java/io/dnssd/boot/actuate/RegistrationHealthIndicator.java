@@ -7,9 +7,9 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Reports the registration: its state, the registry and the last error. A registration that
- * is retrying reports UNKNOWN rather than DOWN, so it never withdraws itself through the
- * health it follows.
+ * Reports the registration: its state, the registry and the last error. A registration
+ * that is retrying reports UNKNOWN rather than DOWN, so it never withdraws itself through
+ * the health it follows.
  */
 public class RegistrationHealthIndicator extends AbstractHealthIndicator {
 

@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * Keeps the TSIG secret out of Actuator's {@code env} and {@code configprops} output even
  * when {@code show-values} is {@code always}: the value of
- * {@code dnssd.dns.update.tsig.secret} is always shown masked. Other properties are left to
- * the application's own settings.
+ * {@code dnssd.dns.update.tsig.secret} is always shown masked. Other properties are left
+ * to the application's own settings.
  */
 @AutoConfiguration(beforeName = {
 		"org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration",
@@ -28,8 +28,11 @@ public final class SecretSanitizingAutoConfiguration {
 	}
 
 	/**
-	 * Matches the property as the env endpoint names it, in any of its relaxed forms (e.g.
-	 * {@code DNSSD_DNS_UPDATE_TSIG_SECRET}), and as the configprops endpoint names it.
+	 * Matches the property as the env endpoint names it, in any of its relaxed forms
+	 * (e.g. {@code DNSSD_DNS_UPDATE_TSIG_SECRET}), and as the configprops endpoint names
+	 * it.
+	 * @param key a property name in any form
+	 * @return whether it names the TSIG secret
 	 */
 	private static boolean isTsigSecret(String key) {
 		return key.toLowerCase(Locale.ROOT).replace('_', '.').equals(SECRET_PROPERTY);

@@ -6,16 +6,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import io.dnssd.boot.model.ServiceRegistration;
 import io.dnssd.boot.model.Attribute;
 import io.dnssd.boot.model.Attributes;
+import io.dnssd.boot.model.ServiceRegistration;
 
 /**
- * Turns a registration into Cloud Map's RegisterInstance attributes and instance id, within
- * Cloud Map's limits: at most 30 custom attributes, keys of at most 255 and values of at most
- * 1024 printable ASCII characters, 5000 characters in all, no {@code AWS_} keys.
+ * Turns a registration into Cloud Map's RegisterInstance attributes and instance id,
+ * within Cloud Map's limits: at most 30 custom attributes, keys of at most 255 and values
+ * of at most 1024 printable ASCII characters, 5000 characters in all, no {@code AWS_}
+ * keys.
  *
- * @see <a href="https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html">RegisterInstance</a>
+ * @see <a href=
+ * "https://docs.aws.amazon.com/cloud-map/latest/api/API_RegisterInstance.html">RegisterInstance</a>
  */
 final class CloudMapAttributes {
 
@@ -61,7 +63,8 @@ final class CloudMapAttributes {
 			String key = attribute.key();
 			String value = valueOf(attribute);
 			if (key.toUpperCase(Locale.ROOT).startsWith("AWS_")) {
-				throw new IllegalArgumentException("Attribute '" + key + "': keys starting with AWS_ are Cloud Map's own");
+				throw new IllegalArgumentException(
+						"Attribute '" + key + "': keys starting with AWS_ are Cloud Map's own");
 			}
 			if (key.length() > MAX_KEY || !KEY.matcher(key).matches()) {
 				throw new IllegalArgumentException("Attribute '" + key + "': Cloud Map keys are 1 to " + MAX_KEY
@@ -107,8 +110,8 @@ final class CloudMapAttributes {
 	}
 
 	/**
-	 * Returns the Cloud Map instance id of a registration: its instance name with characters
-	 * Cloud Map does not allow replaced by hyphens, at most 64 characters.
+	 * Returns the Cloud Map instance id of a registration: its instance name with
+	 * characters Cloud Map does not allow replaced by hyphens, at most 64 characters.
 	 * @param registration the registration
 	 * @return the instance id
 	 */
@@ -118,7 +121,8 @@ final class CloudMapAttributes {
 	}
 
 	private static String valueOf(Attribute attribute) {
-		return attribute.isBoolean() ? "true" : attribute.value();
+		String value = attribute.value();
+		return (value != null) ? value : "true";
 	}
 
 }

@@ -20,10 +20,11 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the AWS Cloud Map client when {@code dnssd.backend=cloud-map}: one
- * {@link ServiceDiscoveryClient} built from {@code dnssd.cloud-map.*} (region and credentials
- * from the SDK's default chains unless set) and then {@link ServiceDiscoveryClientCustomizer}
- * beans in order; the SDK's standard retry strategy backs off on throttling.
+ * Auto-configuration of the AWS Cloud Map client when {@code dnssd.backend=cloud-map}:
+ * one {@link ServiceDiscoveryClient} built from {@code dnssd.cloud-map.*} (region and
+ * credentials from the SDK's default chains unless set) and then
+ * {@link ServiceDiscoveryClientCustomizer} beans in order; the SDK's standard retry
+ * strategy backs off on throttling.
  */
 @AutoConfiguration
 @ConditionalOnClass(ServiceDiscoveryClient.class)
@@ -60,8 +61,8 @@ public final class CloudMapAutoConfiguration {
 			throw new InvalidConfigurationPropertyValueException("dnssd.cloud-map.namespace", null,
 					"set it or dnssd.domain to the Cloud Map namespace");
 		}
-		return new CloudMapServices(client, new CloudMapOperations(client, properties.getOperationTimeout()),
-				namespace, properties, dnsSd.getTtl());
+		return new CloudMapServices(client, new CloudMapOperations(client, properties.getOperationTimeout()), namespace,
+				properties, dnsSd.getTtl());
 	}
 
 }

@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.Attributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -31,11 +31,11 @@ import software.amazon.awssdk.services.servicediscovery.model.NamespaceNotFoundE
 import software.amazon.awssdk.services.servicediscovery.model.ServiceNotFoundException;
 
 /**
- * {@link InstanceSource} on Cloud Map's DiscoverInstances API, with the discovery filters as
- * query parameters and the configured health filter. Between full fetches it asks
- * DiscoverInstancesRevision and reuses the last answer when the revision has not changed; a
- * full fetch happens at least every full-refresh interval, since health changes do not change
- * the revision.
+ * {@link InstanceSource} on Cloud Map's DiscoverInstances API, with the discovery filters
+ * as query parameters and the configured health filter. Between full fetches it asks
+ * DiscoverInstancesRevision and reuses the last answer when the revision has not changed;
+ * a full fetch happens at least every full-refresh interval, since health changes do not
+ * change the revision.
  */
 final class CloudMapInstanceSource implements InstanceSource {
 
@@ -43,7 +43,9 @@ final class CloudMapInstanceSource implements InstanceSource {
 
 	private static final int MAX_RESULTS = 1000;
 
-	/** Problems remembered so each is logged at WARN once; bounded against hostile data. */
+	/**
+	 * Problems remembered so each is logged at WARN once; bounded against hostile data.
+	 */
 	private static final int MAX_WARNED = 10_000;
 
 	private final ServiceDiscoveryClient client;
@@ -90,12 +92,12 @@ final class CloudMapInstanceSource implements InstanceSource {
 					return new Resolution(last.instances(), this.pollInterval);
 				}
 			}
-			DiscoverInstancesResponse response = this.client.discoverInstances((request) -> request
-				.namespaceName(namespace)
-				.serviceName(serviceId)
-				.maxResults(MAX_RESULTS)
-				.healthStatus(this.healthStatus)
-				.queryParameters(this.queryParameters.apply(serviceId)));
+			DiscoverInstancesResponse response = this.client
+				.discoverInstances((request) -> request.namespaceName(namespace)
+					.serviceName(serviceId)
+					.maxResults(MAX_RESULTS)
+					.healthStatus(this.healthStatus)
+					.queryParameters(this.queryParameters.apply(serviceId)));
 			List<Instance> instances = new ArrayList<>();
 			for (HttpInstanceSummary summary : response.instances()) {
 				toInstance(serviceId, summary).ifPresent(instances::add);
@@ -134,7 +136,8 @@ final class CloudMapInstanceSource implements InstanceSource {
 
 	@Override
 	public String description() {
-		return "AWS Cloud Map namespace '" + this.services.namespace() + "' (DiscoverInstances, " + this.healthStatus + ")";
+		return "AWS Cloud Map namespace '" + this.services.namespace() + "' (DiscoverInstances, " + this.healthStatus
+				+ ")";
 	}
 
 	private Optional<Instance> toInstance(String serviceId, HttpInstanceSummary summary) {
@@ -152,9 +155,9 @@ final class CloudMapInstanceSource implements InstanceSource {
 				custom.put(key, value);
 			}
 		});
-		Attributes txt = Attributes.lenient(custom, (problem) -> warnOnce(
-				serviceId + "/" + summary.instanceId() + "/" + problem,
-				"Cloud Map instance '" + summary.instanceId() + "' of '" + serviceId + "': " + problem));
+		Attributes txt = Attributes.lenient(custom,
+				(problem) -> warnOnce(serviceId + "/" + summary.instanceId() + "/" + problem,
+						"Cloud Map instance '" + summary.instanceId() + "' of '" + serviceId + "': " + problem));
 		Integer priority = number(attributes.get("priority"));
 		Integer weight = number(attributes.get("weight"));
 		try {
@@ -162,8 +165,8 @@ final class CloudMapInstanceSource implements InstanceSource {
 					(priority != null) ? priority : 0, (weight != null) ? weight : 1, txt));
 		}
 		catch (IllegalArgumentException ex) {
-			warnOnce(serviceId + "/" + summary.instanceId(),
-					"Skipping Cloud Map instance '" + summary.instanceId() + "' of '" + serviceId + "': " + ex.getMessage());
+			warnOnce(serviceId + "/" + summary.instanceId(), "Skipping Cloud Map instance '" + summary.instanceId()
+					+ "' of '" + serviceId + "': " + ex.getMessage());
 			return Optional.empty();
 		}
 	}

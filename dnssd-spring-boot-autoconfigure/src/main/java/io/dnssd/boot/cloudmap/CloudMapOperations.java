@@ -47,9 +47,9 @@ final class CloudMapOperations {
 						+ operation.errorCode() + " " + operation.errorMessage());
 			}
 			if (System.nanoTime() > deadline) {
-				throw new RegistrationFailedException("Cloud Map " + what + " did not complete within " + this.timeout
-						+ " (operation " + operationId + " is " + operation.statusAsString()
-						+ "); raise dnssd.cloud-map.operation-timeout");
+				throw new RegistrationFailedException(
+						"Cloud Map " + what + " did not complete within " + this.timeout + " (operation " + operationId
+								+ " is " + operation.statusAsString() + "); raise dnssd.cloud-map.operation-timeout");
 			}
 			sleep(pause.plusMillis(ThreadLocalRandom.current().nextLong(pause.toMillis() / 2 + 1)));
 			pause = (pause.multipliedBy(2).compareTo(MAX_POLL) > 0) ? MAX_POLL : pause.multipliedBy(2);

@@ -19,14 +19,15 @@ public class CloudMapProperties {
 	private @Nullable String namespace;
 
 	/**
-	 * AWS region. Defaults to the SDK's region provider chain (AWS_REGION, profile, instance
-	 * metadata).
+	 * AWS region. Defaults to the SDK's region provider chain (AWS_REGION, profile,
+	 * instance metadata).
 	 */
 	private @Nullable String region;
 
 	/**
 	 * Endpoint to use instead of AWS's, e.g. a local emulator. Host-prefix injection is
-	 * turned off with it, so DiscoverInstances goes to this host and not to 'data-<host>'.
+	 * turned off with it, so DiscoverInstances goes to this host and not to
+	 * 'data-<host>'.
 	 */
 	private @Nullable URI endpoint;
 
@@ -167,7 +168,10 @@ public class CloudMapProperties {
 		/** Cloud Map's DiscoverInstances API, with query parameters and health filter. */
 		API,
 
-		/** The SRV and A records Cloud Map keeps in a DNS namespace, read with DNS lookups. */
+		/**
+		 * The SRV and A records Cloud Map keeps in a DNS namespace, read with DNS
+		 * lookups.
+		 */
 		DNS
 
 	}

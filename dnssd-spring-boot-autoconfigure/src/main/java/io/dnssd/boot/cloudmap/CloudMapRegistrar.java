@@ -6,10 +6,9 @@ import java.util.function.Supplier;
 
 import io.dnssd.boot.cloudmap.CloudMapServices.ServiceInfo;
 import io.dnssd.boot.model.Registrar;
-import io.dnssd.boot.model.RegistryTraits;
 import io.dnssd.boot.model.RegistrationFailedException;
+import io.dnssd.boot.model.RegistryTraits;
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.Attributes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -19,11 +18,11 @@ import software.amazon.awssdk.services.servicediscovery.model.CustomHealthStatus
 import software.amazon.awssdk.services.servicediscovery.model.InstanceNotFoundException;
 
 /**
- * {@link Registrar} on AWS Cloud Map: RegisterInstance with the address, port and attributes
- * (idempotent: a stable instance id, a new CreatorRequestId each time), waiting for the
- * operation. With a custom health check the instance starts UNHEALTHY and is reported HEALTHY
- * once the application is ready; withdrawal reports UNHEALTHY. Without one, withdrawal
- * deregisters the instance and restoration registers it again.
+ * {@link Registrar} on AWS Cloud Map: RegisterInstance with the address, port and
+ * attributes (idempotent: a stable instance id, a new CreatorRequestId each time),
+ * waiting for the operation. With a custom health check the instance starts UNHEALTHY and
+ * is reported HEALTHY once the application is ready; withdrawal reports UNHEALTHY.
+ * Without one, withdrawal deregisters the instance and restoration registers it again.
  */
 final class CloudMapRegistrar implements Registrar {
 
@@ -54,10 +53,12 @@ final class CloudMapRegistrar implements Registrar {
 		call("registration of instance '" + instanceId + "' in service '" + name + "'", () -> {
 			ServiceInfo service = this.services.service(name);
 			Map<String, String> attributes = CloudMapAttributes.of(registration, service.customHealth());
-			String operationId = this.client.registerInstance((request) -> request.serviceId(service.id())
-				.instanceId(instanceId)
-				.creatorRequestId(UUID.randomUUID().toString())
-				.attributes(attributes)).operationId();
+			String operationId = this.client
+				.registerInstance((request) -> request.serviceId(service.id())
+					.instanceId(instanceId)
+					.creatorRequestId(UUID.randomUUID().toString())
+					.attributes(attributes))
+				.operationId();
 			this.operations.await(operationId, "registration of instance '" + instanceId + "'");
 		});
 	}
@@ -120,6 +121,11 @@ final class CloudMapRegistrar implements Registrar {
 
 	/**
 	 * Reports custom health; returns whether the service accepted it.
+	 * @param name the service name
+	 * @param service the service
+	 * @param instanceId the instance
+	 * @param status the status to report
+	 * @return {@code false} if the service has no custom health check
 	 */
 	private boolean reportHealth(String name, ServiceInfo service, String instanceId, CustomHealthStatus status) {
 		try {
@@ -147,8 +153,8 @@ final class CloudMapRegistrar implements Registrar {
 			return action.get();
 		}
 		catch (SdkException ex) {
-			throw new RegistrationFailedException("Cloud Map " + what + " in " + this.description + " failed: "
-					+ ex.getMessage(), ex);
+			throw new RegistrationFailedException(
+					"Cloud Map " + what + " in " + this.description + " failed: " + ex.getMessage(), ex);
 		}
 	}
 

@@ -30,8 +30,7 @@ public final class CloudMapRegistrationAutoConfiguration {
 			CloudMapProperties properties) {
 		String where = (properties.getEndpoint() != null) ? " at " + properties.getEndpoint()
 				: (properties.getRegion() != null) ? " in " + properties.getRegion() : "";
-		return new CloudMapRegistrar(client, services,
-				new CloudMapOperations(client, properties.getOperationTimeout()),
+		return new CloudMapRegistrar(client, services, new CloudMapOperations(client, properties.getOperationTimeout()),
 				"AWS Cloud Map namespace '" + services.namespace() + "'" + where);
 	}
 

@@ -3,6 +3,7 @@ package io.dnssd.boot.cloudmap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,9 +25,9 @@ import software.amazon.awssdk.services.servicediscovery.model.ServiceSummary;
 
 /**
  * Resolves the namespace and service names to Cloud Map ids once and remembers them,
- * creating what is missing when {@code dnssd.cloud-map.create-if-missing} is set: an HTTP or
- * private DNS namespace, and a service with A and SRV records (MULTIVALUE, {@code dnssd.ttl})
- * and a custom health check.
+ * creating what is missing when {@code dnssd.cloud-map.create-if-missing} is set: an HTTP
+ * or private DNS namespace, and a service with A and SRV records (MULTIVALUE,
+ * {@code dnssd.ttl}) and a custom health check.
  */
 final class CloudMapServices {
 
@@ -74,7 +75,7 @@ final class CloudMapServices {
 		if (known != null) {
 			return known;
 		}
-		NamespaceSummary namespace = namespaceSummary(true);
+		NamespaceSummary namespace = Objects.requireNonNull(namespaceSummary(true), "created if missing");
 		ServiceInfo service = find(namespace.id(), name).orElseGet(() -> create(namespace, name));
 		this.services.put(name, service);
 		return service;
@@ -152,7 +153,8 @@ final class CloudMapServices {
 		}
 		if (found.isEmpty()) {
 			if (createIfAllowed) {
-				throw new RegistrationFailedException("Cloud Map namespace '" + this.namespace + "' was not found after creating it");
+				throw new RegistrationFailedException(
+						"Cloud Map namespace '" + this.namespace + "' was not found after creating it");
 			}
 			return null;
 		}
@@ -161,10 +163,8 @@ final class CloudMapServices {
 	}
 
 	private Optional<NamespaceSummary> findNamespace() {
-		return this.client
-			.listNamespacesPaginator((request) -> request.filters((filter) -> filter.name(NamespaceFilterName.NAME)
-				.condition(FilterCondition.EQ)
-				.values(this.namespace)))
+		return this.client.listNamespacesPaginator((request) -> request.filters(
+				(filter) -> filter.name(NamespaceFilterName.NAME).condition(FilterCondition.EQ).values(this.namespace)))
 			.stream()
 			.flatMap((page) -> page.namespaces().stream())
 			.filter((namespace) -> this.namespace.equals(namespace.name()))

@@ -9,8 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when {@value #PROPERTY} selects the given way of discovering Cloud Map instances;
- * the one place that switch is read.
+ * Matches when {@value #PROPERTY} selects the given way of discovering Cloud Map
+ * instances; the one place that switch is read.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

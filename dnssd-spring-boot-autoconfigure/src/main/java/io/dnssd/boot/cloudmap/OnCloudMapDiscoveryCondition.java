@@ -1,7 +1,5 @@
 package io.dnssd.boot.cloudmap;
 
-import java.util.Map;
-
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -10,15 +8,16 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Condition behind {@link ConditionalOnCloudMapDiscovery}: binds
- * {@value ConditionalOnCloudMapDiscovery#PROPERTY} as {@link CloudMapProperties} does, with
- * its default.
+ * {@value ConditionalOnCloudMapDiscovery#PROPERTY} as {@link CloudMapProperties} does,
+ * with its default.
  */
 class OnCloudMapDiscoveryCondition extends SpringBootCondition {
 
 	@Override
 	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-		Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnCloudMapDiscovery.class.getName());
-		CloudMapProperties.Discovery wanted = (CloudMapProperties.Discovery) attributes.get("value");
+		CloudMapProperties.Discovery wanted = metadata.getAnnotations()
+			.get(ConditionalOnCloudMapDiscovery.class)
+			.getEnum("value", CloudMapProperties.Discovery.class);
 		CloudMapProperties.Discovery selected = Binder.get(context.getEnvironment())
 			.bind(ConditionalOnCloudMapDiscovery.PROPERTY, CloudMapProperties.Discovery.class)
 			.orElse(new CloudMapProperties().getDiscovery());

@@ -1,6 +1,6 @@
 /**
- * AWS Cloud Map backend: the {@code ServiceDiscoveryClient}, registration with custom health,
- * and discovery through DiscoverInstances.
+ * AWS Cloud Map backend: the {@code ServiceDiscoveryClient}, registration with custom
+ * health, and discovery through DiscoverInstances.
  */
 @NullMarked
 package io.dnssd.boot.cloudmap;

@@ -16,8 +16,8 @@ public record CacheSettings(Duration minTtl, Duration maxTtl, Duration staleIfEr
 
 	/**
 	 * Creates settings, validating them.
-	 * @throws InvalidConfigurationPropertyValueException naming the property that is out of
-	 * range
+	 * @throws InvalidConfigurationPropertyValueException naming the property that is out
+	 * of range
 	 */
 	public CacheSettings {
 		requirePositive("dnssd.discovery.min-ttl", minTtl);

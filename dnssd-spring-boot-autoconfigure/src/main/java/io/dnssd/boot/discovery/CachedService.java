@@ -24,10 +24,14 @@ final class CachedService {
 
 	volatile Instant lastAccess = Instant.MIN;
 
-	/** Whether a background refresh is scheduled, so callers need not wait for a lookup. */
+	/**
+	 * Whether a background refresh is scheduled, so callers need not wait for a lookup.
+	 */
 	volatile boolean refreshing;
 
-	/** The next background refresh, cancelled when a change brings the refresh forward. */
+	/**
+	 * The next background refresh, cancelled when a change brings the refresh forward.
+	 */
 	volatile @Nullable ScheduledFuture<?> next;
 
 	/** Lookups that failed in a row. */

@@ -23,13 +23,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the {@link InstanceCache}, on whichever {@link InstanceSource} the
- * selected backend provides, and of the blocking {@link DiscoveryClient} on top of it unless
- * {@code spring.cloud.discovery.blocking.enabled} is {@code false}. The cache also serves the
- * reactive client and the load balancer, so they work without the blocking client.
+ * Auto-configuration of the {@link InstanceCache}, on whichever {@link InstanceSource}
+ * the selected backend provides, and of the blocking {@link DiscoveryClient} on top of it
+ * unless {@code spring.cloud.discovery.blocking.enabled} is {@code false}. The cache also
+ * serves the reactive client and the load balancer, so they work without the blocking
+ * client.
  */
-@AutoConfiguration(after = DnsSdSchedulerAutoConfiguration.class, afterName = { "io.dnssd.boot.dns.DnsAutoConfiguration",
-		"io.dnssd.boot.cloudmap.CloudMapDiscoveryAutoConfiguration",
+@AutoConfiguration(after = DnsSdSchedulerAutoConfiguration.class, afterName = {
+		"io.dnssd.boot.dns.DnsAutoConfiguration", "io.dnssd.boot.cloudmap.CloudMapDiscoveryAutoConfiguration",
 		"io.dnssd.boot.cloudmap.CloudMapDnsDiscoveryAutoConfiguration", "io.dnssd.boot.mdns.MdnsAutoConfiguration" },
 		before = { SimpleDiscoveryClientAutoConfiguration.class, CommonsClientAutoConfiguration.class })
 @ConditionalOnClass(DiscoveryClient.class)
@@ -56,6 +57,11 @@ public final class DiscoveryAutoConfiguration {
 		return new HeartbeatPublisher(publisher);
 	}
 
+	private static InstanceFilter filterOf(DiscoveryProperties properties, String serviceId) {
+		DiscoveryProperties.Service service = properties.getServices().get(serviceId);
+		return InstanceFilter.of(properties.getFilters(), (service != null) ? service.getFilters() : Map.of());
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBlockingDiscoveryEnabled
 	static class BlockingDiscoveryClientConfiguration {
@@ -67,11 +73,6 @@ public final class DiscoveryAutoConfiguration {
 			return new DnsSdDiscoveryClient(cache, source, properties.getOrder());
 		}
 
-	}
-
-	private static InstanceFilter filterOf(DiscoveryProperties properties, String serviceId) {
-		DiscoveryProperties.Service service = properties.getServices().get(serviceId);
-		return InstanceFilter.of(properties.getFilters(), (service != null) ? service.getFilters() : Map.of());
 	}
 
 }

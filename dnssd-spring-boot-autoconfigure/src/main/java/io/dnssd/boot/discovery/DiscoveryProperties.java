@@ -31,16 +31,16 @@ public class DiscoveryProperties {
 	private Map<String, String> filters = new LinkedHashMap<>();
 
 	/**
-	 * Settings of individual services, by service id: 'lookup', 'name-template', 'port' and
-	 * 'filters', each overriding the global setting of that name (filters add to the global
-	 * ones), e.g. 'services.calc.lookup: srv'. The services named here are also listed by
-	 * 'getServices()'.
+	 * Settings of individual services, by service id: 'lookup', 'name-template', 'port'
+	 * and 'filters', each overriding the global setting of that name (filters add to the
+	 * global ones), e.g. 'services.calc.lookup: srv'. The services named here are also
+	 * listed by 'getServices()'.
 	 */
 	private Map<String, Service> services = new LinkedHashMap<>();
 
 	/**
-	 * How long the last good answer is still served after its TTL has run out while lookups
-	 * fail.
+	 * How long the last good answer is still served after its TTL has run out while
+	 * lookups fail.
 	 */
 	private Duration staleIfError = Duration.ofMinutes(5);
 
@@ -124,8 +124,8 @@ public class DiscoveryProperties {
 	}
 
 	/**
-	 * Settings of one service that every backend reads; the DNS lookup settings of a service
-	 * are in {@code DnsDiscoveryProperties}.
+	 * Settings of one service that every backend reads; the DNS lookup settings of a
+	 * service are in {@code DnsDiscoveryProperties}.
 	 */
 	public static class Service {
 

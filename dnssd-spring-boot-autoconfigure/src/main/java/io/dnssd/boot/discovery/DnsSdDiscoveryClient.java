@@ -10,11 +10,11 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 
 /**
- * {@link DiscoveryClient} that serves instances from the {@link InstanceCache} and lists the
- * services its {@link InstanceSource} can enumerate. {@link #getServices()} and
+ * {@link DiscoveryClient} that serves instances from the {@link InstanceCache} and lists
+ * the services its {@link InstanceSource} can enumerate. {@link #getServices()} and
  * {@link #probe()} fail when the backend cannot be reached, so Spring Cloud's discovery
- * health indicator reports it DOWN; {@link #getInstances(String)} never fails and serves the
- * last good answer while lookups fail.
+ * health indicator reports it DOWN; {@link #getInstances(String)} never fails and serves
+ * the last good answer while lookups fail.
  */
 public class DnsSdDiscoveryClient implements DiscoveryClient {
 

@@ -12,10 +12,10 @@ import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
 
 /**
  * {@link ReactiveDiscoveryClient} on the {@link InstanceCache}. Answers served from the
- * cache are emitted on the caller's thread; a lookup the caller would wait for, the service
- * enumeration and the probe run on Reactor's bounded elastic scheduler, so no event loop
- * blocks on the network. {@link #getServices()} and {@link #reactiveProbe()} signal an error
- * when the backend cannot be reached.
+ * cache are emitted on the caller's thread; a lookup the caller would wait for, the
+ * service enumeration and the probe run on Reactor's bounded elastic scheduler, so no
+ * event loop blocks on the network. {@link #getServices()} and {@link #reactiveProbe()}
+ * signal an error when the backend cannot be reached.
  */
 public class DnsSdReactiveDiscoveryClient implements ReactiveDiscoveryClient {
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -21,18 +22,19 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.lang.Contract;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
  * Instances of each service in use, resolved through an {@link InstanceSource}.
  * <p>
- * An answer is cached for its TTL, clamped between {@code min-ttl} and {@code max-ttl}, and
- * refreshed in the background before it runs out for as long as the service is used, so a
- * caller waits for a lookup only the first time (or after the service went idle). When
- * lookups fail the last good answer is served for up to {@code stale-if-error} after its TTL,
- * with a WARN line; a successful answer with no instances empties the list at once. A
- * service unused for {@code idle-timeout} is forgotten, and its source is told so.
- * Listeners hear of changes after the service's lock is released, in the order they
+ * An answer is cached for its TTL, clamped between {@code min-ttl} and {@code max-ttl},
+ * and refreshed in the background before it runs out for as long as the service is used,
+ * so a caller waits for a lookup only the first time (or after the service went idle).
+ * When lookups fail the last good answer is served for up to {@code stale-if-error} after
+ * its TTL, with a WARN line; a successful answer with no instances empties the list at
+ * once. A service unused for {@code idle-timeout} is forgotten, and its source is told
+ * so. Listeners hear of changes after the service's lock is released, in the order they
  * happened, so a listener may look up other services.
  */
 public final class InstanceCache implements AutoCloseable {
@@ -66,7 +68,7 @@ public final class InstanceCache implements AutoCloseable {
 	/**
 	 * Creates a cache.
 	 * @param source where instances come from
-	 * @param settings TTL bounds and stale and idle periods
+	 * @param settings the TTL bounds and the stale and idle periods
 	 * @param filters the attribute filter of each service
 	 * @param listeners receive lookups and changes
 	 * @param scheduler runs background refreshes; its clock times TTLs
@@ -123,8 +125,8 @@ public final class InstanceCache implements AutoCloseable {
 	}
 
 	/**
-	 * Stops refreshing: cancels every scheduled refresh. The scheduler is not shut down, it
-	 * is shared.
+	 * Stops refreshing: cancels every scheduled refresh. The scheduler is not shut down,
+	 * it is shared.
 	 */
 	@Override
 	public void close() {
@@ -139,6 +141,7 @@ public final class InstanceCache implements AutoCloseable {
 
 	/**
 	 * Refreshes a service in use at once when its source says it changed.
+	 * @param serviceId the service that changed
 	 */
 	private void sourceChanged(String serviceId) {
 		CachedService service = this.services.get(serviceId);
@@ -167,14 +170,16 @@ public final class InstanceCache implements AutoCloseable {
 			return servedWhileRefreshing(service);
 		}
 		synchronized (service) {
-			if (isFresh(service.snapshot, now())) {
-				return new Served(LookupOutcome.HIT, service.snapshot.instances());
+			Snapshot current = service.snapshot;
+			if (isFresh(current, now())) {
+				return new Served(LookupOutcome.HIT, current.instances());
 			}
 			if (service.refreshing) {
 				return servedWhileRefreshing(service);
 			}
 			if (refresh(service)) {
-				return new Served(LookupOutcome.MISS, service.snapshot.instances());
+				Snapshot refreshed = Objects.requireNonNull(service.snapshot, "written by the refresh");
+				return new Served(LookupOutcome.MISS, refreshed.instances());
 			}
 			return servedWhileRefreshing(service);
 		}
@@ -217,6 +222,7 @@ public final class InstanceCache implements AutoCloseable {
 	/**
 	 * Drops an idle service, and tells the source it is no longer used unless a caller
 	 * started using it again under a new entry.
+	 * @param service the idle service
 	 */
 	private void forget(CachedService service) {
 		service.refreshing = false;
@@ -248,7 +254,8 @@ public final class InstanceCache implements AutoCloseable {
 		Duration ttl = this.settings.clamp(resolution.ttl());
 		Instant now = now();
 		Snapshot previous = service.snapshot;
-		service.snapshot = new Snapshot(instances, now, now.plus(ttl), now.plus(ttl).plus(this.settings.staleIfError()));
+		service.snapshot = new Snapshot(instances, now, now.plus(ttl),
+				now.plus(ttl).plus(this.settings.staleIfError()));
 		if (service.failures > 0) {
 			logger.info("Lookup of service '" + service.serviceId + "' succeeds again after " + service.failures
 					+ " failed attempts: " + instances.size() + " instances");
@@ -268,6 +275,8 @@ public final class InstanceCache implements AutoCloseable {
 	/**
 	 * Remembers a service the source can never resolve, so it is answered at once and not
 	 * retried; the memory is bounded, a hostile caller cannot grow it without end.
+	 * @param service the service
+	 * @param ex why it cannot be resolved
 	 */
 	private void unresolvable(CachedService service, UnresolvableServiceException ex) {
 		if (this.unresolvable.size() >= MAX_UNRESOLVABLE) {
@@ -286,15 +295,14 @@ public final class InstanceCache implements AutoCloseable {
 		Snapshot snapshot = service.snapshot;
 		Instant now = now();
 		if (service.failures == 1) {
-			String serving = (snapshot == null) ? "no earlier answer to serve"
-					: "serving the " + snapshot.instances().size() + " instances found at " + snapshot.fetchedAt()
-							+ " until " + snapshot.staleUntil();
+			String serving = (snapshot != null) ? "serving the " + snapshot.instances().size() + " instances found at "
+					+ snapshot.fetchedAt() + " until " + snapshot.staleUntil() : "no earlier answer to serve";
 			logger.warn("Lookup of service '" + service.serviceId + "' failed, retrying; " + serving + ": "
 					+ ex.getMessage());
 		}
 		else if (logger.isDebugEnabled()) {
-			logger.debug("Lookup of service '" + service.serviceId + "' failed again (" + service.failures + " in a row): "
-					+ ex.getMessage());
+			logger.debug("Lookup of service '" + service.serviceId + "' failed again (" + service.failures
+					+ " in a row): " + ex.getMessage());
 		}
 		if (snapshot != null && !now.isBefore(snapshot.staleUntil()) && !snapshot.instances().isEmpty()) {
 			logger.warn("Stale answer for service '" + service.serviceId + "' is older than stale-if-error ("
@@ -308,6 +316,9 @@ public final class InstanceCache implements AutoCloseable {
 	/**
 	 * Doubles the delay with each failure up to a ceiling, but retries no later than the
 	 * moment the stale answer runs out, so that moment is noticed when it comes.
+	 * @param service the service whose lookup failed
+	 * @param now the time now
+	 * @return the delay before the next lookup
 	 */
 	private Duration retryDelay(CachedService service, Instant now) {
 		Duration retry = BACKOFF.delay(service.failures);
@@ -338,8 +349,9 @@ public final class InstanceCache implements AutoCloseable {
 	}
 
 	/**
-	 * Delivers the queued changes of a service to the listeners, holding no lock; if another
-	 * thread is delivering them, it delivers these too.
+	 * Delivers the queued changes of a service to the listeners, holding no lock; if
+	 * another thread is delivering them, it delivers these too.
+	 * @param service the service whose changes are delivered
 	 */
 	private void deliverChanges(CachedService service) {
 		while (!service.undelivered.isEmpty() && service.delivering.compareAndSet(false, true)) {
@@ -365,6 +377,7 @@ public final class InstanceCache implements AutoCloseable {
 		return previous.size() != current.size() || !new HashSet<>(previous).equals(Set.copyOf(current));
 	}
 
+	@Contract("null, _ -> false")
 	private static boolean isFresh(@Nullable Snapshot snapshot, Instant now) {
 		return snapshot != null && now.isBefore(snapshot.expiresAt());
 	}

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.Attribute;
+import io.dnssd.boot.model.Instance;
 
 /**
  * Attributes an instance must carry to be used, as Cloud Map's query parameters select

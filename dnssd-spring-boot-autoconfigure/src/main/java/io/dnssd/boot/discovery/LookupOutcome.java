@@ -10,19 +10,26 @@ public enum LookupOutcome {
 	/** From the cache, within the TTL. */
 	HIT,
 
-	/** From a lookup the caller waited for: the service was not cached or had gone idle. */
+	/**
+	 * From a lookup the caller waited for: the service was not cached or had gone idle.
+	 */
 	MISS,
 
 	/**
-	 * From the cache after the TTL while the background refresh that replaces it is pending;
-	 * no lookup has failed.
+	 * From the cache after the TTL while the background refresh that replaces it is
+	 * pending; no lookup has failed.
 	 */
 	EXPIRED,
 
-	/** From the cache after the TTL, because lookups fail; within {@code stale-if-error}. */
+	/**
+	 * From the cache after the TTL, because lookups fail; within {@code stale-if-error}.
+	 */
 	STALE,
 
-	/** Nothing to serve: lookups fail and no answer within {@code stale-if-error} is cached. */
+	/**
+	 * Nothing to serve: lookups fail and no answer within {@code stale-if-error} is
+	 * cached.
+	 */
 	ERROR;
 
 	/**

@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration of the {@link ReactiveDiscoveryClient} when WebFlux's
- * {@code WebClient} is on the class path, on the {@link InstanceCache} (with or without the
- * blocking client).
+ * {@code WebClient} is on the class path, on the {@link InstanceCache} (with or without
+ * the blocking client).
  */
 @AutoConfiguration(after = DiscoveryAutoConfiguration.class,
 		before = { SimpleReactiveDiscoveryClientAutoConfiguration.class, ReactiveCommonsClientAutoConfiguration.class })

@@ -4,21 +4,21 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.Attribute;
+import io.dnssd.boot.model.Instance;
 
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 
 /**
- * Turns a model {@link Instance} into a Spring Cloud {@link ServiceInstance}. TXT attributes
- * become metadata (a boolean attribute reads {@code true}); the SRV priority and weight are
- * added as {@value #PRIORITY} and {@value #WEIGHT}, the keys Spring Cloud LoadBalancer reads;
- * a {@code zone} attribute serves its zone preference and a {@code hint} attribute its hint
- * filter as they are, and the {@code version} attribute is also written as
- * {@value #API_VERSION}, the key its API-version filter reads. An IPv6 address is
- * written in brackets, the form {@link ServiceInstance#getUri()} and Spring Cloud
- * LoadBalancer's URI reconstruction need.
+ * Turns a model {@link Instance} into a Spring Cloud {@link ServiceInstance}. TXT
+ * attributes become metadata (a boolean attribute reads {@code true}); the SRV priority
+ * and weight are added as {@value #PRIORITY} and {@value #WEIGHT}, the keys Spring Cloud
+ * LoadBalancer reads; a {@code zone} attribute serves its zone preference and a
+ * {@code hint} attribute its hint filter as they are, and the {@code version} attribute
+ * is also written as {@value #API_VERSION}, the key its API-version filter reads. An IPv6
+ * address is written in brackets, the form {@link ServiceInstance#getUri()} and Spring
+ * Cloud LoadBalancer's URI reconstruction need.
  */
 public final class ServiceInstanceMapper {
 
@@ -55,8 +55,7 @@ public final class ServiceInstanceMapper {
 		metadata.put(PRIORITY, Integer.toString(instance.priority()));
 		metadata.put(WEIGHT, Integer.toString(instance.weight()));
 		return new DefaultServiceInstance(instance.id(), serviceId, uriHost(instance.host()), instance.port(),
-				instance.secure(),
-				Collections.unmodifiableMap(metadata));
+				instance.secure(), Collections.unmodifiableMap(metadata));
 	}
 
 	private static String uriHost(String host) {

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 import io.dnssd.boot.dnssd.DnsSdRecords;
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.Attributes;
 import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;

@@ -17,7 +17,8 @@ import org.xbill.DNS.Section;
 record DnsAnswer(DnsQuestion question, Message message) {
 
 	/**
-	 * Returns whether the server answered with an error, anything but NOERROR and NXDOMAIN.
+	 * Returns whether the server answered with an error, anything but NOERROR and
+	 * NXDOMAIN.
 	 * @return {@code true} for REFUSED, SERVFAIL, NOTIMP and the like
 	 */
 	boolean isError() {
@@ -36,8 +37,8 @@ record DnsAnswer(DnsQuestion question, Message message) {
 	}
 
 	/**
-	 * Returns how long the absence of records may be cached (RFC 2308 §5): the smaller of the
-	 * SOA record's TTL and its minimum field, or 0 when the answer carries no SOA.
+	 * Returns how long the absence of records may be cached (RFC 2308 §5): the smaller of
+	 * the SOA record's TTL and its minimum field, or 0 when the answer carries no SOA.
 	 * @return seconds
 	 */
 	long negativeTtlSeconds() {

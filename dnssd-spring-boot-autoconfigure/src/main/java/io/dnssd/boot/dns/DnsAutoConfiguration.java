@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * Auto-configuration of discovery through DNS lookups on the dns backend: DNS-SD by default,
- * SRV or address lookups where {@code dnssd.discovery.lookup} says so, in
+ * Auto-configuration of discovery through DNS lookups on the dns backend: DNS-SD by
+ * default, SRV or address lookups where {@code dnssd.discovery.lookup} says so, in
  * {@code dnssd.domain}.
  */
 @AutoConfiguration

@@ -8,22 +8,23 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How services are looked up in DNS: the settings of {@code dnssd.discovery} that only DNS
- * lookups read (on the dns backend, and on cloud-map with DNS discovery). The settings every
- * backend shares are in {@code DiscoveryProperties}.
+ * How services are looked up in DNS: the settings of {@code dnssd.discovery} that only
+ * DNS lookups read (on the dns backend, and on cloud-map with DNS discovery). The
+ * settings every backend shares are in {@code DiscoveryProperties}.
  */
 @ConfigurationProperties("dnssd.discovery")
 public class DnsDiscoveryProperties {
 
 	/**
-	 * How services are looked up unless a service overrides it. Defaults to 'dns-sd' on the
-	 * dns backend and to 'srv' (the records Cloud Map keeps) on cloud-map with DNS discovery.
+	 * How services are looked up unless a service overrides it. Defaults to 'dns-sd' on
+	 * the dns backend and to 'srv' (the records Cloud Map keeps) on cloud-map with DNS
+	 * discovery.
 	 */
 	private @Nullable LookupMode lookup;
 
 	/**
-	 * Name queried by the 'srv' and 'address' lookups, with the placeholders {service} and
-	 * {domain}, e.g. '_http._tcp.{service}.default.svc.cluster.local'. Defaults to
+	 * Name queried by the 'srv' and 'address' lookups, with the placeholders {service}
+	 * and {domain}, e.g. '_http._tcp.{service}.default.svc.cluster.local'. Defaults to
 	 * '{service}.{domain}', or '{service}' when no domain is set.
 	 */
 	private @Nullable String nameTemplate;
@@ -34,10 +35,10 @@ public class DnsDiscoveryProperties {
 	private @Nullable Integer port;
 
 	/**
-	 * Settings of individual services, by service id: 'lookup', 'name-template', 'port' and
-	 * 'filters', each overriding the global setting of that name (filters add to the global
-	 * ones), e.g. 'services.calc.lookup: srv'. The services named here are also listed by
-	 * 'getServices()'.
+	 * Settings of individual services, by service id: 'lookup', 'name-template', 'port'
+	 * and 'filters', each overriding the global setting of that name (filters add to the
+	 * global ones), e.g. 'services.calc.lookup: srv'. The services named here are also
+	 * listed by 'getServices()'.
 	 */
 	private Map<String, Service> services = new LinkedHashMap<>();
 

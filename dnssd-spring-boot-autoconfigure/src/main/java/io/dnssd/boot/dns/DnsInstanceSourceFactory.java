@@ -7,8 +7,8 @@ import io.dnssd.boot.model.InstanceSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the {@link InstanceSource} that looks services up in DNS under a domain, with the
- * {@code dnssd.discovery} lookup settings; one per backend that reads DNS.
+ * Builds the {@link InstanceSource} that looks services up in DNS under a domain, with
+ * the {@code dnssd.discovery} lookup settings; one per backend that reads DNS.
  */
 public final class DnsInstanceSourceFactory {
 

@@ -15,9 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * DNS lookups with dnsjava, for every backend that looks services up in DNS: the resolver,
- * the query client and a {@link DnsInstanceSourceFactory}. Imported by the dns backend's
- * auto-configuration and by Cloud Map's DNS discovery.
+ * DNS lookups with dnsjava, for every backend that looks services up in DNS: the
+ * resolver, the query client and a {@link DnsInstanceSourceFactory}. Imported by the dns
+ * backend's auto-configuration and by Cloud Map's DNS discovery.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ DnsProperties.class, DnsDiscoveryProperties.class, DiscoveryProperties.class })

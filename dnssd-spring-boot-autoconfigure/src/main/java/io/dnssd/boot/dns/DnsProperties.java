@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class DnsProperties {
 
 	/**
-	 * DNS servers as 'host[:port]' ('[v6-address]:port' for IPv6), tried in order. When empty,
-	 * the system's resolver configuration (resolv.conf) is used.
+	 * DNS servers as 'host[:port]' ('[v6-address]:port' for IPv6), tried in order. When
+	 * empty, the system's resolver configuration (resolv.conf) is used.
 	 */
 	private List<String> servers = new ArrayList<>();
 

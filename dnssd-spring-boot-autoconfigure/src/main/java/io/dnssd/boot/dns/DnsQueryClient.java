@@ -19,10 +19,10 @@ import org.xbill.DNS.Resolver;
 import org.xbill.DNS.TextParseException;
 
 /**
- * Sends queries through a dnsjava {@link Resolver}, which retries over TCP when a UDP answer
- * is truncated. Relative names are tried with the search domains as a stub resolver does;
- * batches of queries run in parallel with a bound on the number in flight. A timeout or an
- * unreachable server is a {@link LookupFailedException}.
+ * Sends queries through a dnsjava {@link Resolver}, which retries over TCP when a UDP
+ * answer is truncated. Relative names are tried with the search domains as a stub
+ * resolver does; batches of queries run in parallel with a bound on the number in flight.
+ * A timeout or an unreachable server is a {@link LookupFailedException}.
  */
 final class DnsQueryClient {
 
@@ -44,13 +44,14 @@ final class DnsQueryClient {
 	}
 
 	/**
-	 * Queries one name. A relative name is tried with each search domain until an answer has
-	 * records of the type; an error answer (such as REFUSED) moves on to the next candidate.
+	 * Queries one name. A relative name is tried with each search domain until an answer
+	 * has records of the type; an error answer (such as REFUSED) moves on to the next
+	 * candidate.
 	 * @param name the name, without trailing dot
 	 * @param absolute whether the name is fully qualified
 	 * @param type the record type
-	 * @return the first answer with records of the type, else the last NOERROR or NXDOMAIN
-	 * answer
+	 * @return the first answer with records of the type, else the last NOERROR or
+	 * NXDOMAIN answer
 	 * @throws LookupFailedException if a query times out or every candidate gets an error
 	 * answer
 	 */
@@ -69,6 +70,9 @@ final class DnsQueryClient {
 			}
 		}
 		if (answer == null) {
+			if (error == null) {
+				throw new LookupFailedException("DNS query for '" + name + "' has no name to ask");
+			}
 			throw new LookupFailedException("DNS query " + error.question() + " failed: the server answered "
 					+ Rcode.string(error.message().getRcode()));
 		}
@@ -77,8 +81,9 @@ final class DnsQueryClient {
 
 	/**
 	 * Sends all questions, at most the configured number at a time, and waits for every
-	 * answer. An error answer (such as REFUSED or SERVFAIL) to one of them counts as having no
-	 * records, with a WARN line; only a failure to get an answer fails the batch.
+	 * answer. An error answer (such as REFUSED or SERVFAIL) to one of them counts as
+	 * having no records, with a WARN line; only a failure to get an answer fails the
+	 * batch.
 	 * @param questions fully qualified questions
 	 * @return the answers, in the order of the questions
 	 * @throws LookupFailedException if any query times out or cannot be sent

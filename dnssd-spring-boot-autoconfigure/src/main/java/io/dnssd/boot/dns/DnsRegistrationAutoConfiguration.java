@@ -10,6 +10,7 @@ import io.dnssd.boot.DnsSdProperties;
 import io.dnssd.boot.DnsSdProperties.Backend;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.registration.ConditionalOnDnsSdRegistrationEnabled;
+import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.TextParseException;
@@ -48,8 +49,8 @@ public final class DnsRegistrationAutoConfiguration {
 			throw new InvalidConfigurationPropertyValueException("dnssd.dns.update.zone", zoneText,
 					"the domain " + domain + " is not inside this zone");
 		}
-		Name target = (update.getTargetHost() != null)
-				? absolute("dnssd.dns.update.target-host", DomainNames.normalize(update.getTargetHost())) : null;
+		String targetHost = DomainNames.normalize(update.getTargetHost());
+		Name target = (targetHost != null) ? absolute("dnssd.dns.update.target-host", targetHost) : null;
 		Supplier<InetSocketAddress> server = serverOf(update, dnssdQueryClient, zone);
 		return new DnsUpdateRegistrar(zone, domain, target, TsigKeys.from(update.getTsig()), dnsSd.getTtl(),
 				dns.getTimeout(), server);
@@ -64,12 +65,17 @@ public final class DnsRegistrationAutoConfiguration {
 		return () -> server;
 	}
 
-	private static Name absolute(String property, String name) {
+	private static Name absolute(String property, @Nullable String name) {
+		if (name == null) {
+			throw new InvalidConfigurationPropertyValueException(property, null,
+					"set dnssd.domain or dnssd.dns.update.zone to the zone this application registers in");
+		}
 		try {
 			return Name.fromString(name, Name.root);
 		}
 		catch (TextParseException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, name, "not a valid DNS name: " + ex.getMessage());
+			throw new InvalidConfigurationPropertyValueException(property, name,
+					"not a valid DNS name: " + ex.getMessage());
 		}
 	}
 

@@ -21,7 +21,9 @@ final class DnsSdLookup {
 
 	private static final Log logger = LogFactory.getLog(DnsSdLookup.class);
 
-	/** SRV and TXT, then addresses: two rounds after the PTR answer complete any instance. */
+	/**
+	 * SRV and TXT, then addresses: two rounds after the PTR answer complete any instance.
+	 */
 	private static final int MAX_ROUNDS = 2;
 
 	private final DnsQueryClient client;

@@ -21,8 +21,13 @@ final class DnsSdUpdates {
 	}
 
 	/**
-	 * One update that replaces this instance's SRV, TXT and address records and adds the two
-	 * PTR records that list it.
+	 * One update that replaces this instance's SRV, TXT and address records and adds the
+	 * two PTR records that list it.
+	 * @param zone the zone updated
+	 * @param names the names of the records
+	 * @param registration what is registered
+	 * @param ttl the records' TTL
+	 * @return the update
 	 */
 	static Update register(Name zone, DnsSdRecordNames names, ServiceRegistration registration, Duration ttl) {
 		long seconds = ttl.toSeconds();
@@ -45,8 +50,11 @@ final class DnsSdUpdates {
 	}
 
 	/**
-	 * An update that removes this instance's records and its PTR record, and nothing of other
-	 * instances.
+	 * An update that removes this instance's records and its PTR record, and nothing of
+	 * other instances.
+	 * @param zone the zone updated
+	 * @param names the names of the records
+	 * @return the update
 	 */
 	static Update deregister(Name zone, DnsSdRecordNames names) {
 		Update update = new Update(zone);
@@ -60,9 +68,12 @@ final class DnsSdUpdates {
 	}
 
 	/**
-	 * An update that removes the service type from the enumeration, on the prerequisite that
-	 * no instance of it is left (RFC 2136 §2.4.3), so two instances leaving at once are both
-	 * right and the last one out removes it.
+	 * An update that removes the service type from the enumeration, on the prerequisite
+	 * that no instance of it is left (RFC 2136 §2.4.3), so two instances leaving at once
+	 * are both right and the last one out removes it.
+	 * @param zone the zone updated
+	 * @param names the names of the records
+	 * @return the update
 	 */
 	static Update removeServiceTypeIfUnused(Name zone, DnsSdRecordNames names) {
 		Update update = new Update(zone);
@@ -72,9 +83,9 @@ final class DnsSdUpdates {
 	}
 
 	/**
-	 * Builds the TXT record from the attributes' UTF-8 bytes as they are (dnsjava's string
-	 * constructor would read backslashes as escapes); no attributes make the single empty
-	 * string RFC 6763 §6.1 asks for.
+	 * Builds the TXT record from the attributes' UTF-8 bytes as they are (dnsjava's
+	 * string constructor would read backslashes as escapes); no attributes make the
+	 * single empty string RFC 6763 §6.1 asks for.
 	 */
 
 }

@@ -24,7 +24,8 @@ final class DnsServerAddresses {
 	 * Parses every entry.
 	 * @param entries the configured entries
 	 * @return the socket addresses, in order
-	 * @throws InvalidConfigurationPropertyValueException naming the entry that is malformed
+	 * @throws InvalidConfigurationPropertyValueException naming the entry that is
+	 * malformed
 	 */
 	static List<InetSocketAddress> parse(List<String> entries) {
 		return parse(PROPERTY, entries);
@@ -35,7 +36,8 @@ final class DnsServerAddresses {
 	 * @param property the property, named in errors (with an index when it holds several)
 	 * @param entries the configured entries
 	 * @return the socket addresses, in order
-	 * @throws InvalidConfigurationPropertyValueException naming the entry that is malformed
+	 * @throws InvalidConfigurationPropertyValueException naming the entry that is
+	 * malformed
 	 */
 	static List<InetSocketAddress> parse(String property, List<String> entries) {
 		List<InetSocketAddress> addresses = new ArrayList<>();

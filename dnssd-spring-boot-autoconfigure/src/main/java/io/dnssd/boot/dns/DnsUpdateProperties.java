@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class DnsUpdateProperties {
 
 	/**
-	 * Server that accepts the updates, as 'host[:port]'. Defaults to the primary named in the
-	 * zone's SOA record.
+	 * Server that accepts the updates, as 'host[:port]'. Defaults to the primary named in
+	 * the zone's SOA record.
 	 */
 	private @Nullable String server;
 
@@ -22,8 +22,8 @@ public class DnsUpdateProperties {
 	private @Nullable String zone;
 
 	/**
-	 * Host name the SRV record points at, when the instance runs on a host that already has
-	 * address records. By default the registration writes an A or AAAA record at
+	 * Host name the SRV record points at, when the instance runs on a host that already
+	 * has address records. By default the registration writes an A or AAAA record at
 	 * '<instance-id>.<domain>' and points at that.
 	 */
 	private @Nullable String targetHost;
@@ -67,8 +67,8 @@ public class DnsUpdateProperties {
 	public static class Tsig {
 
 		/**
-		 * Name of the key, as the server knows it. Updates are unsigned when neither a name
-		 * nor a secret file is set.
+		 * Name of the key, as the server knows it. Updates are unsigned when neither a
+		 * name nor a secret file is set.
 		 */
 		private @Nullable String name;
 
@@ -83,8 +83,9 @@ public class DnsUpdateProperties {
 		private @Nullable String secret;
 
 		/**
-		 * File holding the key in BIND's format, as 'tsig-keygen' writes it: key "name" {
-		 * algorithm hmac-sha256; secret "..."; };
+		 * File holding the key in BIND's format, as written by 'tsig-keygen'. The secret
+		 * is read from its key statement, e.g. 'key "app" { algorithm hmac-sha256; secret
+		 * "..."; };'.
 		 */
 		private @Nullable String secretFile;
 

@@ -8,10 +8,9 @@ import java.util.function.Supplier;
 import io.dnssd.boot.dns.TsigKeys.TsigKey;
 import io.dnssd.boot.dnssd.DnsSdRecordNames;
 import io.dnssd.boot.dnssd.TxtAttributes;
-import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Registrar;
-import io.dnssd.boot.model.RegistryTraits;
 import io.dnssd.boot.model.RegistrationFailedException;
+import io.dnssd.boot.model.RegistryTraits;
 import io.dnssd.boot.model.ServiceRegistration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -24,10 +23,10 @@ import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Update;
 
 /**
- * {@link Registrar} that writes DNS-SD records with RFC 2136 dynamic updates, signed with a
- * TSIG key when one is configured, over TCP to the zone's update server. Each registration is
- * one UPDATE; deregistration removes exactly this instance's records, then the service type
- * from the enumeration if it was the last instance.
+ * {@link Registrar} that writes DNS-SD records with RFC 2136 dynamic updates, signed with
+ * a TSIG key when one is configured, over TCP to the zone's update server. Each
+ * registration is one UPDATE; deregistration removes exactly this instance's records,
+ * then the service type from the enumeration if it was the last instance.
  */
 final class DnsUpdateRegistrar implements Registrar {
 

@@ -6,10 +6,11 @@ import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Keeps dnsjava's NIO selector open until this application is done with DNS. By default
- * dnsjava closes it from its own JVM shutdown hook, which runs at the same time as Spring's:
- * the deregistration sent while the application shuts down would then fail with "Shutdown in
- * progress". This turns dnsjava's hook off (unless {@value #PROPERTY} is set explicitly) and
- * closes the selector when the context is destroyed, after deregistration.
+ * dnsjava closes it from its own JVM shutdown hook, which runs at the same time as
+ * Spring's: the deregistration sent while the application shuts down would then fail with
+ * "Shutdown in progress". This turns dnsjava's hook off (unless {@value #PROPERTY} is set
+ * explicitly) and closes the selector when the context is destroyed, after
+ * deregistration.
  */
 final class DnsjavaNioLifecycle implements DisposableBean {
 

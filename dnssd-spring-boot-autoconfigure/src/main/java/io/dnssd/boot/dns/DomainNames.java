@@ -11,7 +11,8 @@ final class DomainNames {
 	}
 
 	/**
-	 * Returns the domain without a trailing dot, or {@code null} when it is not set or blank.
+	 * Returns the domain without a trailing dot, or {@code null} when it is not set or
+	 * blank.
 	 * @param domain the configured domain
 	 * @return the normalized domain
 	 */

@@ -12,14 +12,14 @@ public enum LookupMode {
 	DNS_SD,
 
 	/**
-	 * SRV records (RFC 2782) at a name built from the name template, then the addresses of
-	 * their targets.
+	 * SRV records (RFC 2782) at a name built from the name template, then the addresses
+	 * of their targets.
 	 */
 	SRV,
 
 	/**
-	 * A and AAAA records at a name built from the name template; every address is an instance
-	 * on the configured port.
+	 * A and AAAA records at a name built from the name template; every address is an
+	 * instance on the configured port.
 	 */
 	ADDRESS
 

@@ -11,8 +11,8 @@ import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 
 /**
- * Records gathered from the answer and additional sections of the answers of one lookup, by
- * owner name and type, so a lookup queries only what no answer has brought yet.
+ * Records gathered from the answer and additional sections of the answers of one lookup,
+ * by owner name and type, so a lookup queries only what no answer has brought yet.
  */
 final class RecordIndex {
 
@@ -35,7 +35,8 @@ final class RecordIndex {
 	}
 
 	/**
-	 * Returns whether records of a type are known for a name, or the name was already asked.
+	 * Returns whether records of a type are known for a name, or the name was already
+	 * asked.
 	 * @param name the owner name
 	 * @param type the record type
 	 * @return {@code true} when a query for them would bring nothing new
@@ -47,7 +48,8 @@ final class RecordIndex {
 
 	private void addSection(Message message, int section) {
 		for (Record record : message.getSection(section)) {
-			this.records.computeIfAbsent(new DnsQuestion(record.getName(), record.getType()), (key) -> new ArrayList<>())
+			this.records
+				.computeIfAbsent(new DnsQuestion(record.getName(), record.getType()), (key) -> new ArrayList<>())
 				.add(record);
 		}
 	}

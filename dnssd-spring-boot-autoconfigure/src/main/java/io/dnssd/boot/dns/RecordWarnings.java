@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.logging.Log;
 
 /**
- * Logs a problem with a record at WARN the first time it is seen and at DEBUG afterwards, so
- * a malformed record does not repeat its WARN line on every refresh.
+ * Logs a problem with a record at WARN the first time it is seen and at DEBUG afterwards,
+ * so a malformed record does not repeat its WARN line on every refresh.
  */
 final class RecordWarnings {
 

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 
 /**
  * Turns a service id into the {@link ServiceQuery} its configuration asks for. The global
- * settings and every configured service are validated when the planner is created, so a bad
- * template, a missing port or a service name that DNS-SD cannot carry fails at startup.
+ * settings and every configured service are validated when the planner is created, so a
+ * bad template, a missing port or a service name that DNS-SD cannot carry fails at
+ * startup.
  */
 final class ServiceQueryPlanner {
 
@@ -47,8 +48,8 @@ final class ServiceQueryPlanner {
 	 * Returns the query for a service, built once and then reused.
 	 * @param serviceId the service id
 	 * @return the query
-	 * @throws InvalidConfigurationPropertyValueException naming the setting under which the
-	 * service id cannot be queried
+	 * @throws InvalidConfigurationPropertyValueException naming the setting under which
+	 * the service id cannot be queried
 	 */
 	ServiceQuery queryFor(String serviceId) {
 		return this.queries.computeIfAbsent(serviceId, this::plan);
@@ -71,9 +72,9 @@ final class ServiceQueryPlanner {
 		if (mode == LookupMode.DNS_SD) {
 			return dnsSdQuery(serviceId, prefix);
 		}
-		boolean ownTemplate = service != null && service.getNameTemplate() != null;
-		String template = ownTemplate ? service.getNameTemplate() : this.properties.getNameTemplate();
-		String templateProperty = (ownTemplate ? prefix : PREFIX) + "name-template";
+		String ownTemplate = (service != null) ? service.getNameTemplate() : null;
+		String template = (ownTemplate != null) ? ownTemplate : this.properties.getNameTemplate();
+		String templateProperty = ((ownTemplate != null) ? prefix : PREFIX) + "name-template";
 		if (template == null) {
 			template = (this.domain != null) ? "{service}.{domain}" : "{service}";
 		}
@@ -81,9 +82,9 @@ final class ServiceQueryPlanner {
 		boolean absolute = name.endsWith(".") || (this.domain != null && template.contains("{domain}"));
 		Integer port = null;
 		if (mode == LookupMode.ADDRESS) {
-			boolean ownPort = service != null && service.getPort() != null;
-			Integer configured = ownPort ? service.getPort() : this.properties.getPort();
-			port = requirePort(((configured == null || ownPort) ? prefix : PREFIX) + "port", configured);
+			Integer ownPort = (service != null) ? service.getPort() : null;
+			Integer configured = (ownPort != null) ? ownPort : this.properties.getPort();
+			port = requirePort(((configured == null || ownPort != null) ? prefix : PREFIX) + "port", configured);
 		}
 		return new ServiceQuery(mode, stripDot(name), absolute, port);
 	}

@@ -3,8 +3,8 @@ package io.dnssd.boot.dns;
 import java.util.Optional;
 
 import io.dnssd.boot.dnssd.DnsSdRecords;
-import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.Attributes;
+import io.dnssd.boot.model.Instance;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.xbill.DNS.Name;

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.Attributes;
 import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Type;
 

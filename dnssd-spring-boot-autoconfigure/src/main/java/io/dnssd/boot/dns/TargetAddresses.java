@@ -16,8 +16,8 @@ import org.xbill.DNS.Type;
 
 /**
  * Addresses of SRV targets: taken from the records an answer already brought, queried (A
- * and AAAA, in parallel) for the targets still missing. IPv4 is preferred when a target has
- * both.
+ * and AAAA, in parallel) for the targets still missing. IPv4 is preferred when a target
+ * has both.
  */
 final class TargetAddresses {
 

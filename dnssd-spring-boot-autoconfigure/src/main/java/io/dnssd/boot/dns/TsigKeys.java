@@ -17,9 +17,9 @@ import org.xbill.DNS.TSIG;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Builds the dnsjava {@link TSIG} key from {@code dnssd.dns.update.tsig.*}, reading BIND's
- * {@code key} clause format when a secret file is given. Error messages name the property and
- * never show the secret.
+ * Builds the dnsjava {@link TSIG} key from {@code dnssd.dns.update.tsig.*}, reading
+ * BIND's {@code key} clause format when a secret file is given. Error messages name the
+ * property and never show the secret.
  */
 final class TsigKeys {
 
@@ -30,8 +30,8 @@ final class TsigKeys {
 	private static final Map<String, Name> ALGORITHMS = Map.of("hmac-sha256", TSIG.HMAC_SHA256, "hmac-sha512",
 			TSIG.HMAC_SHA512, "hmac-sha1", TSIG.HMAC_SHA1);
 
-	private static final Pattern KEY_CLAUSE = Pattern.compile(
-			"key\\s+\"?([^\"\\s{]+)\"?\\s*\\{(.*?)}\\s*;", Pattern.DOTALL);
+	private static final Pattern KEY_CLAUSE = Pattern.compile("key\\s+\"?([^\"\\s{]+)\"?\\s*\\{(.*?)}\\s*;",
+			Pattern.DOTALL);
 
 	private static final Pattern STATEMENT = Pattern.compile("(algorithm|secret)\\s+\"?([^\";\\s]+)\"?\\s*;");
 
@@ -91,8 +91,7 @@ final class TsigKeys {
 			throw new InvalidConfigurationPropertyValueException(secretProperty, HIDDEN,
 					"the secret of TSIG key '" + name + "' is not valid base64");
 		}
-		return new TsigKey(name, algorithm.toLowerCase(Locale.ROOT),
-				new TSIG(algorithmName, name, secret.trim()));
+		return new TsigKey(name, algorithm.toLowerCase(Locale.ROOT), new TSIG(algorithmName, name, secret.trim()));
 	}
 
 	private static KeyClause read(String file) {

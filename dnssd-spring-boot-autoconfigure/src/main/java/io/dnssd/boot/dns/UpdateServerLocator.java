@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.RegistrationFailedException;
 import org.jspecify.annotations.Nullable;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -17,8 +17,8 @@ import org.xbill.DNS.Type;
 
 /**
  * Finds the server that accepts updates for a zone: the primary named in the zone's SOA
- * record (RFC 2136 §4), on port 53. Found once, then remembered; a failure is retried on the
- * next call.
+ * record (RFC 2136 §4), on port 53. Found once, then remembered; a failure is retried on
+ * the next call.
  */
 final class UpdateServerLocator implements Supplier<InetSocketAddress> {
 

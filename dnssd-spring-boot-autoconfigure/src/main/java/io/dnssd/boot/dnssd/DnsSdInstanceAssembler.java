@@ -25,11 +25,12 @@ import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /**
- * Builds the instances of a DNS-SD service type from the records at hand, PTR to SRV and TXT
- * to A or AAAA (<a href="https://www.rfc-editor.org/rfc/rfc6763#section-4">RFC 6763
+ * Builds the instances of a DNS-SD service type from the records at hand, PTR to SRV and
+ * TXT to A or AAAA (<a href="https://www.rfc-editor.org/rfc/rfc6763#section-4">RFC 6763
  * §4–6</a>), and names the records that would complete the others; the one assembly both
- * the unicast and the multicast backend use. Of several SRV records of an instance the one
- * of lowest priority is used; a target without an address, or {@code .}, gives no instance.
+ * the unicast and the multicast backend use. Of several SRV records of an instance the
+ * one of lowest priority is used; a target without an address, or {@code .}, gives no
+ * instance.
  */
 public final class DnsSdInstanceAssembler {
 
@@ -39,8 +40,8 @@ public final class DnsSdInstanceAssembler {
 
 	/**
 	 * Creates an assembler.
-	 * @param addressTypes the address types to ask for when a target has none at hand, e.g.
-	 * A and AAAA
+	 * @param addressTypes the address types to ask for when a target has none at hand,
+	 * e.g. A and AAAA
 	 * @param skipped receives why an instance whose records are all known is skipped
 	 */
 	public DnsSdInstanceAssembler(List<Integer> addressTypes, Consumer<String> skipped) {
@@ -69,7 +70,8 @@ public final class DnsSdInstanceAssembler {
 			Optional<SRVRecord> srv = lowestPrioritySrv(records, instanceName);
 			if (srv.isEmpty()) {
 				if (records.knows(instanceName, Type.SRV)) {
-					this.skipped.accept("Skipping instance " + instanceName + " of " + serviceType + ": it has no SRV record");
+					this.skipped
+						.accept("Skipping instance " + instanceName + " of " + serviceType + ": it has no SRV record");
 				}
 				else {
 					missing.add(new Question(instanceName, Type.SRV));
@@ -98,13 +100,15 @@ public final class DnsSdInstanceAssembler {
 				.filter(TXTRecord.class::isInstance)
 				.map(TXTRecord.class::cast)
 				.findFirst();
-			Attributes attributes = txt.map((record) -> TxtAttributes.parse(record,
-					(problem) -> this.skipped.accept("Instance " + instanceName + ": " + problem)))
+			Attributes attributes = txt
+				.map((record) -> TxtAttributes.parse(record,
+						(problem) -> this.skipped.accept("Instance " + instanceName + ": " + problem)))
 				.orElse(Attributes.empty());
 			try {
 				int port = srv.get().getPort();
 				instances.add(new Instance(instanceId(instanceName), DnsSdRecords.hostAddress(address.get()), port,
-						Instance.isSecure(attributes, port), srv.get().getPriority(), srv.get().getWeight(), attributes));
+						Instance.isSecure(attributes, port), srv.get().getPriority(), srv.get().getWeight(),
+						attributes));
 				ttl = Math.min(ttl, Math.min(ptr.getTTL(), Math.min(srv.get().getTTL(), address.get().getTTL())));
 				if (txt.isPresent()) {
 					ttl = Math.min(ttl, txt.get().getTTL());
@@ -146,11 +150,11 @@ public final class DnsSdInstanceAssembler {
 	 * others.
 	 *
 	 * @param instances the instances
-	 * @param ttl the smallest TTL of the records used, {@code null} when no instance was built
+	 * @param ttl the smallest TTL of the records used, {@code null} when no instance was
+	 * built
 	 * @param missing the names and types to ask for
 	 */
-	public record Assembly(List<Instance> instances, @Nullable Duration ttl,
-			List<Question> missing) {
+	public record Assembly(List<Instance> instances, @Nullable Duration ttl, List<Question> missing) {
 	}
 
 }

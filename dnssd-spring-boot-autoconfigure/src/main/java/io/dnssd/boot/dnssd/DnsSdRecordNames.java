@@ -7,9 +7,10 @@ import org.xbill.DNS.TextParseException;
 
 /**
  * The DNS names one registration writes (RFC 6763): the service type
- * {@code _<service>._tcp.<domain>}, the instance {@code <instance>._<service>._tcp.<domain>},
- * the SRV target {@code <host-label>.<domain>} (unless an existing host is configured) and the
- * service type enumeration {@code _services._dns-sd._udp.<domain>}.
+ * {@code _<service>._tcp.<domain>}, the instance
+ * {@code <instance>._<service>._tcp.<domain>}, the SRV target
+ * {@code <host-label>.<domain>} (unless an existing host is configured) and the service
+ * type enumeration {@code _services._dns-sd._udp.<domain>}.
  *
  * @param serviceType the PTR owner listing the instances
  * @param instance the owner of SRV and TXT
@@ -23,8 +24,8 @@ public record DnsSdRecordNames(Name serviceType, Name instance, Name target, boo
 	 * Returns the names of a registration.
 	 * @param registration the registration
 	 * @param domain the domain the names go under
-	 * @param targetHost an existing host to use as SRV target, or {@code null} for one of the
-	 * registration's own
+	 * @param targetHost an existing host to use as SRV target, or {@code null} for one of
+	 * the registration's own
 	 * @return the names
 	 * @throws IllegalArgumentException if the names do not fit in DNS
 	 */
@@ -38,7 +39,8 @@ public record DnsSdRecordNames(Name serviceType, Name instance, Name target, boo
 		}
 		catch (TextParseException ex) {
 			throw new IllegalArgumentException("Registration " + registration.instance() + " of "
-					+ registration.service() + " does not fit in DNS names under " + domain + ": " + ex.getMessage(), ex);
+					+ registration.service() + " does not fit in DNS names under " + domain + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 

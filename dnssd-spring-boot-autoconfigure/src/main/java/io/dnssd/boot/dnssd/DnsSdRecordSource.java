@@ -6,8 +6,8 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
 /**
- * The records a DNS-SD lookup has at hand: the answers of unicast queries, or the multicast
- * DNS cache.
+ * The records a DNS-SD lookup has at hand: the answers of unicast queries, or the
+ * multicast DNS cache.
  */
 public interface DnsSdRecordSource {
 

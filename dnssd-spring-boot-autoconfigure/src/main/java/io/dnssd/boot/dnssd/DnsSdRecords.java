@@ -23,8 +23,8 @@ public final class DnsSdRecords {
 	}
 
 	/**
-	 * Returns a TXT record holding attributes as RFC 6763 §6 lays them out, with one empty
-	 * string when there are none.
+	 * Returns a TXT record holding attributes as RFC 6763 §6 lays them out, with one
+	 * empty string when there are none.
 	 * @param owner the instance name
 	 * @param dclass the record class
 	 * @param ttl time to live in seconds

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.TXTRecord;
 
 /**
- * Attributes as DNS-SD keeps them in a TXT record: one character-string per attribute, each
- * at most 255 bytes (<a href="https://www.rfc-editor.org/rfc/rfc6763#section-6">RFC 6763
- * §6</a>).
+ * Attributes as DNS-SD keeps them in a TXT record: one character-string per attribute,
+ * each at most 255 bytes (<a href="https://www.rfc-editor.org/rfc/rfc6763#section-6">RFC
+ * 6763 §6</a>).
  */
 public final class TxtAttributes {
 
@@ -25,9 +25,9 @@ public final class TxtAttributes {
 	}
 
 	/**
-	 * Reads the attributes of a TXT record as a server sent it. Empty strings are ignored;
-	 * strings with an empty key or a key that is not printable US-ASCII are skipped and
-	 * reported; never throws.
+	 * Reads the attributes of a TXT record as a server sent it. Empty strings are
+	 * ignored; strings with an empty key or a key that is not printable US-ASCII are
+	 * skipped and reported; never throws.
 	 * @param txt the record
 	 * @param malformed receives a description of each skipped string
 	 * @return the attributes

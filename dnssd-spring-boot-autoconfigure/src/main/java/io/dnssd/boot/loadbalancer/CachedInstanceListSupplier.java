@@ -12,8 +12,8 @@ import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 
 /**
  * Serves the load balancer straight from the {@link InstanceCache}, so Spring Cloud
- * LoadBalancer's own instance cache never hides a fresher answer. A lookup the caller would
- * wait for runs on Reactor's bounded elastic scheduler.
+ * LoadBalancer's own instance cache never hides a fresher answer. A lookup the caller
+ * would wait for runs on Reactor's bounded elastic scheduler.
  */
 public class CachedInstanceListSupplier implements ServiceInstanceListSupplier {
 

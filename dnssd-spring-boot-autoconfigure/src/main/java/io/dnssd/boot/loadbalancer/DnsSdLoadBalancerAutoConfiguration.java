@@ -7,7 +7,6 @@ import io.dnssd.boot.discovery.InstanceCache;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBalancer;
 
@@ -19,14 +18,9 @@ import org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBal
 		beforeName = "org.springframework.cloud.loadbalancer.config.LoadBalancerAutoConfiguration")
 @ConditionalOnClass(ReactorServiceInstanceLoadBalancer.class)
 @ConditionalOnDnsSdEnabled
-@ConditionalOnProperty(name = DnsSdLoadBalancerAutoConfiguration.PROPERTY, matchIfMissing = true)
+@ConditionalOnDnsSdLoadBalancerEnabled
 @ConditionalOnBean(InstanceCache.class)
 @LoadBalancerClients(defaultConfiguration = DnsSdLoadBalancerClientConfiguration.class)
 public final class DnsSdLoadBalancerAutoConfiguration {
-
-	/**
-	 * Property that switches the load balancer integration on and off.
-	 */
-	public static final String PROPERTY = "dnssd.loadbalancer.enabled";
 
 }

@@ -16,8 +16,8 @@ import org.springframework.core.env.Environment;
  * Configuration of each load-balanced client's child context: instances from the
  * {@link InstanceCache}, passed through Spring Cloud's hint filter and the filter that
  * {@code spring.cloud.loadbalancer.configurations} selects (zone preference, API version,
- * ...), then chosen by SRV priority and weight. A user's own
- * {@code @LoadBalancerClient} configuration for a service takes precedence.
+ * ...), then chosen by SRV priority and weight. A user's own {@code @LoadBalancerClient}
+ * configuration for a service takes precedence.
  */
 @Configuration(proxyBeanMethods = false)
 public class DnsSdLoadBalancerClientConfiguration {
@@ -34,8 +34,8 @@ public class DnsSdLoadBalancerClientConfiguration {
 	ReactorLoadBalancer<ServiceInstance> dnssdLoadBalancer(Environment environment,
 			LoadBalancerClientFactory clientFactory) {
 		String serviceId = serviceId(environment);
-		return new PriorityWeightedLoadBalancer(clientFactory.getLazyProvider(serviceId, ServiceInstanceListSupplier.class),
-				serviceId);
+		return new PriorityWeightedLoadBalancer(
+				clientFactory.getLazyProvider(serviceId, ServiceInstanceListSupplier.class), serviceId);
 	}
 
 	private static String serviceId(Environment environment) {

@@ -11,10 +11,10 @@ import org.springframework.cloud.client.ServiceInstance;
 
 /**
  * Chooses an instance the way RFC 2782 orders SRV records: only instances of the lowest
- * priority present are candidates (the others are failover), and among them each is chosen
- * with a probability proportional to its weight. Instances of weight 0 are chosen only when
- * every candidate has weight 0, and then uniformly. Instances without priority or weight
- * metadata count as priority 0 and weight 1.
+ * priority present are candidates (the others are failover), and among them each is
+ * chosen with a probability proportional to its weight. Instances of weight 0 are chosen
+ * only when every candidate has weight 0, and then uniformly. Instances without priority
+ * or weight metadata count as priority 0 and weight 1.
  */
 public final class Rfc2782Selector {
 

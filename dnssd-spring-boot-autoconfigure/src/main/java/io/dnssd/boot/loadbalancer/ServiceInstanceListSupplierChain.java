@@ -5,6 +5,7 @@ import java.util.Locale;
 import io.dnssd.boot.discovery.InstanceCache;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
 import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplierBuilder;
@@ -15,9 +16,9 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Builds a service's {@link ServiceInstanceListSupplier} with Spring Cloud's
- * {@link ServiceInstanceListSupplier#builder() builder} on top of the {@link InstanceCache},
- * so that Spring Cloud's own filters work on our instances: hints always (they pass every
- * instance on when no hint is given), and the one that
+ * {@link ServiceInstanceListSupplier#builder() builder} on top of the
+ * {@link InstanceCache}, so that Spring Cloud's own filters work on our instances: hints
+ * always (they pass every instance on when no hint is given), and the one that
  * {@code spring.cloud.loadbalancer.[clients.<service>.]configurations} selects. Spring
  * Cloud's caching supplier is never added: the cache already honours the records' TTLs.
  */
@@ -62,7 +63,8 @@ final class ServiceInstanceListSupplierChain {
 		return builder.build(context);
 	}
 
-	private static void withApiVersioning(ServiceInstanceListSupplierBuilder builder, ClassLoader classLoader) {
+	private static void withApiVersioning(ServiceInstanceListSupplierBuilder builder,
+			@Nullable ClassLoader classLoader) {
 		if (ClassUtils.isPresent(SERVLET_REQUEST, classLoader)
 				|| !ClassUtils.isPresent(REACTIVE_API_VERSIONING, classLoader)) {
 			builder.withBlockingApiVersioning();

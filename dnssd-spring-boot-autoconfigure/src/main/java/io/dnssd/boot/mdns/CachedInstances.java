@@ -17,8 +17,8 @@ import org.xbill.DNS.Type;
 
 /**
  * Instances of a service type as the multicast DNS cache holds them, built by the shared
- * {@link DnsSdInstanceAssembler}; what the cache lacks is named so the browser can ask for
- * it.
+ * {@link DnsSdInstanceAssembler}; what the cache lacks is named so the browser can ask
+ * for it.
  */
 final class CachedInstances {
 

@@ -5,9 +5,9 @@ import java.time.Duration;
 import io.dnssd.boot.ConditionalOnDnsSdBackend;
 import io.dnssd.boot.ConditionalOnDnsSdEnabled;
 import io.dnssd.boot.DnsSdProperties;
+import io.dnssd.boot.DnsSdProperties.Backend;
 import io.dnssd.boot.DnsSdScheduler;
 import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
-import io.dnssd.boot.DnsSdProperties.Backend;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.registration.ConditionalOnDnsSdRegistrationEnabled;
@@ -16,13 +16,13 @@ import org.xbill.DNS.Message;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the multicast DNS backend, the default: registration and discovery
- * on the local link with no server, on the loopback interface unless
+ * Auto-configuration of the multicast DNS backend, the default: registration and
+ * discovery on the local link with no server, on the loopback interface unless
  * {@code dnssd.mdns.interfaces} names others.
  */
 @AutoConfiguration(after = DnsSdSchedulerAutoConfiguration.class)

@@ -30,11 +30,12 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * Finds instances by continuous querying (RFC 6762 §5.2): each name in use is queried at 1s,
- * 2s, 4s and so on up to a ceiling, with the answers already known listed so responders stay
- * quiet about them (§7.1); records near the end of their TTL are asked for again, and records
- * an answer lacked are asked for once a second. Every change to what a name resolves to is
- * passed to the listeners as it happens, so announcements and goodbyes take effect at once.
+ * Finds instances by continuous querying (RFC 6762 §5.2): each name in use is queried at
+ * 1s, 2s, 4s and so on up to a ceiling, with the answers already known listed so
+ * responders stay quiet about them (§7.1); records near the end of their TTL are asked
+ * for again, and records an answer lacked are asked for once a second. Every change to
+ * what a name resolves to is passed to the listeners as it happens, so announcements and
+ * goodbyes take effect at once.
  */
 final class MdnsBrowser implements Consumer<MdnsPacket> {
 
@@ -46,7 +47,10 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 
 	private static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(1);
 
-	/** Longest delay of a responder's answer about a shared record (RFC 6762 §6), plus margin. */
+	/**
+	 * Longest delay of a responder's answer about a shared record (RFC 6762 §6), plus
+	 * margin.
+	 */
 	private static final long SIBLING_ANSWERS_MS = 150;
 
 	private static final Duration FORGET_ASKED_AFTER = Duration.ofMinutes(1);
@@ -69,8 +73,8 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 
 	private final AtomicBoolean sweeping = new AtomicBoolean();
 
-	MdnsBrowser(MdnsTransport transport, MdnsCache cache, MdnsTimers scheduler,
-			Duration maxQueryInterval, boolean ipv6) {
+	MdnsBrowser(MdnsTransport transport, MdnsCache cache, MdnsTimers scheduler, Duration maxQueryInterval,
+			boolean ipv6) {
 		this.transport = transport;
 		this.cache = cache;
 		this.scheduler = scheduler;
@@ -87,8 +91,8 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 	}
 
 	/**
-	 * Resolves the instances of a service type, browsing it from now on. The first call for
-	 * a type waits for the first answer, at most {@code wait}.
+	 * Resolves the instances of a service type, browsing it from now on. The first call
+	 * for a type waits for the first answer, at most {@code wait}.
 	 * @param serviceType e.g. {@code _calc._tcp.local.}
 	 * @param wait how long the first call may wait
 	 * @return the instances
@@ -152,8 +156,8 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 	}
 
 	/**
-	 * Stops browsing a name: no more queries are sent for it, and its records are no longer
-	 * refreshed (they expire from the cache with their TTLs).
+	 * Stops browsing a name: no more queries are sent for it, and its records are no
+	 * longer refreshed (they expire from the cache with their TTLs).
 	 * @param name the name browsed
 	 */
 	void stopBrowsing(Name name) {
@@ -168,8 +172,9 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 	}
 
 	/**
-	 * Sends the next query of a browse and schedules the one after, also when this one could
-	 * not be sent (then again after the first interval).
+	 * Sends the next query of a browse and schedules the one after, also when this one
+	 * could not be sent (then again after the first interval).
+	 * @param browse the browse to query for
 	 * @return the failure to send, if there was one
 	 */
 	private @Nullable RuntimeException query(Browse browse) {
@@ -191,7 +196,8 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 		catch (RuntimeException ex) {
 			failure = ex;
 			if (!browse.failing) {
-				logger.warn("Multicast DNS query for " + browse.name + " could not be sent, retrying: " + ex.getMessage());
+				logger.warn(
+						"Multicast DNS query for " + browse.name + " could not be sent, retrying: " + ex.getMessage());
 				browse.failing = true;
 			}
 			else if (logger.isDebugEnabled()) {
@@ -224,7 +230,10 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 				changed();
 			}
 			Set<Name> inUse = namesInUse();
-			List<MdnsCache.Key> due = this.cache.dueForRefresh().stream().filter((key) -> inUse.contains(key.name())).toList();
+			List<MdnsCache.Key> due = this.cache.dueForRefresh()
+				.stream()
+				.filter((key) -> inUse.contains(key.name()))
+				.toList();
 			if (!due.isEmpty()) {
 				ask(due);
 			}
@@ -280,7 +289,10 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 		return assembly.resolution();
 	}
 
-	/** Asks for records, each at most once a second. */
+	/**
+	 * Asks for records, each at most once a second.
+	 * @param keys the names and types to ask for
+	 */
 	private void ask(List<MdnsCache.Key> keys) {
 		Instant now = Instant.now();
 		Message query = new Message(0);

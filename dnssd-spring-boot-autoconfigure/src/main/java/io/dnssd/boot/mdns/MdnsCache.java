@@ -22,11 +22,11 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * Records heard on the network, each kept for its TTL (RFC 6762 §5.2, §10): a record with a
- * TTL of 0 is a goodbye and goes at once; a record with the cache-flush bit replaces the
- * other records of its name and type that arrived more than a second earlier. Only the types
- * DNS-SD needs are kept, and at most {@value #MAX_RECORDS} records, so no sender can fill the
- * memory.
+ * Records heard on the network, each kept for its TTL (RFC 6762 §5.2, §10): a record with
+ * a TTL of 0 is a goodbye and goes at once; a record with the cache-flush bit replaces
+ * the other records of its name and type that arrived more than a second earlier. Only
+ * the types DNS-SD needs are kept, and at most {@value #MAX_RECORDS} records, so no
+ * sender can fill the memory.
  */
 final class MdnsCache {
 
@@ -87,8 +87,11 @@ final class MdnsCache {
 	}
 
 	/**
-	 * Returns the records a query may list as known answers: those with more than half their
-	 * TTL left (RFC 6762 §7.1).
+	 * Returns the records a query may list as known answers: those with more than half
+	 * their TTL left (RFC 6762 §7.1).
+	 * @param name the name asked for
+	 * @param type the type asked for
+	 * @return the known answers
 	 */
 	synchronized List<Record> knownAnswers(Name name, int type) {
 		Instant now = this.clock.instant();
@@ -125,6 +128,7 @@ final class MdnsCache {
 	/**
 	 * Returns the names and types of records past 80 % of their TTL that were not asked
 	 * for again yet, and marks them asked (RFC 6762 §5.2).
+	 * @return the names and types to ask for again
 	 */
 	synchronized List<Key> dueForRefresh() {
 		Instant now = this.clock.instant();

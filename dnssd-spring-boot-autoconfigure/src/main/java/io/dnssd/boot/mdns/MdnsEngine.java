@@ -9,8 +9,8 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The parts of multicast DNS that share one transport and one timer thread: the
- * {@link MdnsResponder} for this application's records and the {@link MdnsBrowser} for its
- * peers'. Closing it stops both; goodbyes must be sent before.
+ * {@link MdnsResponder} for this application's records and the {@link MdnsBrowser} for
+ * its peers'. Closing it stops both; goodbyes must be sent before.
  */
 final class MdnsEngine implements AutoCloseable {
 
@@ -29,8 +29,8 @@ final class MdnsEngine implements AutoCloseable {
 		this.transport = new MdnsTransport(interfaces, ipv6);
 		this.timers = new MdnsTimers(scheduler);
 		this.responder = new MdnsResponder(this.transport, this.timers);
-		this.browser = new MdnsBrowser(this.transport, new MdnsCache(Clock.systemUTC()), this.timers,
-				maxQueryInterval, ipv6);
+		this.browser = new MdnsBrowser(this.transport, new MdnsCache(Clock.systemUTC()), this.timers, maxQueryInterval,
+				ipv6);
 		this.transport.addListener(this.responder);
 		this.transport.addListener(this.browser);
 	}

@@ -17,7 +17,8 @@ import org.xbill.DNS.TextParseException;
 
 /**
  * Resolves services from what is heard on the local link, browsing each service from its
- * first lookup on. Changes are pushed to subscribers as announcements and goodbyes arrive.
+ * first lookup on. Changes are pushed to subscribers as announcements and goodbyes
+ * arrive.
  */
 final class MdnsInstanceSource implements InstanceSource {
 
@@ -96,12 +97,16 @@ final class MdnsInstanceSource implements InstanceSource {
 			return Name.fromString(ServiceName.parse(serviceId).serviceType(), MdnsRecords.LOCAL);
 		}
 		catch (TextParseException | IllegalArgumentException ex) {
-			throw new UnresolvableServiceException("Service '" + serviceId + "' cannot be looked up with multicast DNS: "
-					+ ex.getMessage(), ex);
+			throw new UnresolvableServiceException(
+					"Service '" + serviceId + "' cannot be looked up with multicast DNS: " + ex.getMessage(), ex);
 		}
 	}
 
-	/** The service id of a type such as {@code _calc._tcp.local.}, if it is one. */
+	/**
+	 * The service id of a type such as {@code _calc._tcp.local.}, if it is one.
+	 * @param type the service type
+	 * @return the service id, empty for anything else
+	 */
 	private static Optional<String> serviceId(Name type) {
 		if (type.labels() != 4 || !type.subdomain(MdnsRecords.LOCAL)) {
 			return Optional.empty();

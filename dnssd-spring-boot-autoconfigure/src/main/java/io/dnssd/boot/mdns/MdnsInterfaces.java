@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Resolves {@code dnssd.mdns.interfaces} to network interfaces, at startup, so a name that
- * does not exist is reported before anything is sent.
+ * Resolves {@code dnssd.mdns.interfaces} to network interfaces, at startup, so a name
+ * that does not exist is reported before anything is sent.
  */
 final class MdnsInterfaces {
 
@@ -47,14 +47,14 @@ final class MdnsInterfaces {
 			return List.copyOf(interfaces);
 		}
 		catch (SocketException ex) {
-			throw new IllegalStateException("Cannot list the network interfaces for " + PROPERTY + ": " + ex.getMessage(),
-					ex);
+			throw new IllegalStateException(
+					"Cannot list the network interfaces for " + PROPERTY + ": " + ex.getMessage(), ex);
 		}
 	}
 
 	/**
-	 * Returns the first address of the first interface, IPv4 before IPv6: the address this
-	 * application registers by default.
+	 * Returns the first address of the first interface, IPv4 before IPv6: the address
+	 * this application registers by default.
 	 * @param interfaces the interfaces
 	 * @return the address, or empty when the interfaces have none
 	 */
@@ -82,7 +82,10 @@ final class MdnsInterfaces {
 	}
 
 	private static List<String> names() throws SocketException {
-		return Collections.list(NetworkInterface.getNetworkInterfaces()).stream().map(NetworkInterface::getName).toList();
+		return Collections.list(NetworkInterface.getNetworkInterfaces())
+			.stream()
+			.map(NetworkInterface::getName)
+			.toList();
 	}
 
 }

@@ -19,8 +19,8 @@ record MdnsPacket(Message message, InetSocketAddress source, boolean own) {
 	}
 
 	/**
-	 * Returns whether the sender is a legacy resolver that expects a unicast reply: a query
-	 * from a port other than 5353 (RFC 6762 §6.7).
+	 * Returns whether the sender is a legacy resolver that expects a unicast reply: a
+	 * query from a port other than 5353 (RFC 6762 §6.7).
 	 */
 	boolean isLegacyQuery() {
 		return !isResponse() && this.source.getPort() != MdnsTransport.PORT;

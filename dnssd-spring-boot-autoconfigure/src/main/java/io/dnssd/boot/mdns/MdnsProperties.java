@@ -14,8 +14,8 @@ public class MdnsProperties {
 
 	/**
 	 * Names of the network interfaces to send and listen on, e.g. 'eth0'. Defaults to the
-	 * loopback interface, so nothing leaves the machine; name a LAN interface to be found from
-	 * other machines.
+	 * loopback interface, so nothing leaves the machine; name a LAN interface to be found
+	 * from other machines.
 	 */
 	private List<String> interfaces = new ArrayList<>();
 
@@ -25,8 +25,8 @@ public class MdnsProperties {
 	private boolean ipv6;
 
 	/**
-	 * How long the first lookup of a service waits for answers before it returns what it has.
-	 * Later answers and announcements update the instances as they arrive.
+	 * How long the first lookup of a service waits for answers before it returns what it
+	 * has. Later answers and announcements update the instances as they arrive.
 	 */
 	private Duration initialWait = Duration.ofSeconds(1);
 

@@ -17,7 +17,9 @@ final class MdnsRecords {
 
 	static final int TOP_BIT = 0x8000;
 
-	/** Type, class, TTL and data length, between the owner name and the data of a record. */
+	/**
+	 * Type, class, TTL and data length, between the owner name and the data of a record.
+	 */
 	private static final int FIXED_FIELDS = 10;
 
 	static final int UNIQUE_IN = DClass.IN | TOP_BIT;
@@ -34,8 +36,11 @@ final class MdnsRecords {
 	}
 
 	/**
-	 * Returns whether two records carry the same data, whatever their TTLs and cache-flush
-	 * bits.
+	 * Returns whether two records carry the same data, whatever their TTLs and
+	 * cache-flush bits.
+	 * @param a a record
+	 * @param b another record
+	 * @return whether both carry the same data
 	 */
 	static boolean sameData(Record a, Record b) {
 		return a.getType() == b.getType() && classOf(a.getDClass()) == classOf(b.getDClass())
@@ -47,8 +52,12 @@ final class MdnsRecords {
 	}
 
 	/**
-	 * Returns a copy of a record with another class and TTL, keeping the case of the names
-	 * in its data.
+	 * Returns a copy of a record with another class and TTL, keeping the case of the
+	 * names in its data.
+	 * @param record the record
+	 * @param dclass the class, with or without the cache-flush bit
+	 * @param ttl the TTL in seconds
+	 * @return the copy
 	 */
 	static Record with(Record record, int dclass, long ttl) {
 		byte[] wire = record.toWire(Section.ANSWER);

@@ -20,7 +20,10 @@ final class MdnsRegistrar implements Registrar {
 
 	private static final Log logger = LogFactory.getLog(MdnsRegistrar.class);
 
-	/** Peers drop an instance when its goodbye arrives; a second covers calls already under way. */
+	/**
+	 * Peers drop an instance when its goodbye arrives; a second covers calls already
+	 * under way.
+	 */
 	private static final Duration GOODBYE_TAKES_EFFECT = Duration.ofSeconds(1);
 
 	private final MdnsResponder responder;

@@ -27,8 +27,9 @@ import org.xbill.DNS.Type;
 
 /**
  * Answers for this application's own records (RFC 6762): probes for its names before it
- * claims them and renames the instance on a conflict ("calc" becomes "calc (2)"), announces
- * them, answers queries with known-answer suppression, and says goodbye with a TTL of 0.
+ * claims them and renames the instance on a conflict ("calc" becomes "calc (2)"),
+ * announces them, answers queries with known-answer suppression, and says goodbye with a
+ * TTL of 0.
  */
 final class MdnsResponder implements Consumer<MdnsPacket> {
 
@@ -66,8 +67,8 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 	}
 
 	/**
-	 * Probes for the instance's names, renaming it on conflicts, then announces its records.
-	 * Blocks for the probes, about a second.
+	 * Probes for the instance's names, renaming it on conflicts, then announces its
+	 * records. Blocks for the probes, about a second.
 	 * @param requested the registration as configured
 	 * @param ttl time to live of the records
 	 * @return the registration under the name that was won
@@ -99,7 +100,8 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 	}
 
 	/**
-	 * Stops answering for an instance and sends goodbye packets, so peers drop it at once.
+	 * Stops answering for an instance and sends goodbye packets, so peers drop it at
+	 * once.
 	 * @param requested the registration as configured
 	 * @return whether the instance was published
 	 */
@@ -193,7 +195,12 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 		}
 	}
 
-	/** Known-answer suppression (RFC 6762 §7.1). */
+	/**
+	 * Known-answer suppression (RFC 6762 §7.1).
+	 * @param answer an answer this responder would send
+	 * @param knownAnswers the answers the query lists as known
+	 * @return whether the querier knows the answer already
+	 */
 	private static boolean isKnown(Record answer, List<Record> knownAnswers) {
 		return knownAnswers.stream()
 			.anyMatch((known) -> MdnsRecords.sameData(known, answer) && known.getTTL() >= answer.getTTL() / 2);
@@ -215,7 +222,14 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 		return response;
 	}
 
-	/** A unicast reply to a legacy resolver (RFC 6762 §6.7): its id and question, no cache-flush bits. */
+	/**
+	 * A unicast reply to a legacy resolver (RFC 6762 §6.7): its id and question, no
+	 * cache-flush bits.
+	 * @param query the legacy query
+	 * @param answers the answers
+	 * @param additional the additional records
+	 * @return the reply
+	 */
 	private static Message legacyResponse(Message query, Set<Record> answers, Set<Record> additional) {
 		Message response = new Message(query.getHeader().getID());
 		response.getHeader().setFlag(Flags.QR);

@@ -50,7 +50,8 @@ final class MdnsTimers implements AutoCloseable {
 	ScheduledFuture<?> scheduleWithFixedDelay(Runnable task, long delayMillis) {
 		requireOpen();
 		Duration delay = Duration.ofMillis(delayMillis);
-		return track(this.scheduler.scheduleWithFixedDelay(task, this.scheduler.getClock().instant().plus(delay), delay));
+		return track(
+				this.scheduler.scheduleWithFixedDelay(task, this.scheduler.getClock().instant().plus(delay), delay));
 	}
 
 	@Override

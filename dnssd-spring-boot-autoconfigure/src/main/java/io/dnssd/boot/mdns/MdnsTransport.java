@@ -30,12 +30,12 @@ import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Message;
 
 /**
- * Sends and receives multicast DNS messages on port 5353 of the configured interfaces only:
- * every channel has its outgoing interface pinned ({@code IP_MULTICAST_IF}) and joins the
- * group on that interface alone, and a message whose source lies outside the interfaces'
- * subnets is dropped. Channels share the port with other responders on the machine
- * ({@code SO_REUSEADDR}). Nothing is opened until the first message is sent, so an
- * application that neither registers nor looks anything up never touches the network.
+ * Sends and receives multicast DNS messages on port 5353 of the configured interfaces
+ * only: every channel has its outgoing interface pinned ({@code IP_MULTICAST_IF}) and
+ * joins the group on that interface alone, and a message whose source lies outside the
+ * interfaces' subnets is dropped. Channels share the port with other responders on the
+ * machine ({@code SO_REUSEADDR}). Nothing is opened until the first message is sent, so
+ * an application that neither registers nor looks anything up never touches the network.
  */
 final class MdnsTransport implements AutoCloseable {
 
@@ -158,8 +158,8 @@ final class MdnsTransport implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			closeAll(opened, opening);
-			throw new IllegalStateException("Cannot open " + description() + ": " + ex.getMessage() + "; check "
-					+ MdnsInterfaces.PROPERTY, ex);
+			throw new IllegalStateException(
+					"Cannot open " + description() + ": " + ex.getMessage() + "; check " + MdnsInterfaces.PROPERTY, ex);
 		}
 		this.endpoints.addAll(opening);
 		this.selector = opened;
@@ -216,8 +216,8 @@ final class MdnsTransport implements AutoCloseable {
 		}
 	}
 
-	private Endpoint openEndpoint(NetworkInterface networkInterface, StandardProtocolFamily family,
-			Selector selector) throws IOException {
+	private Endpoint openEndpoint(NetworkInterface networkInterface, StandardProtocolFamily family, Selector selector)
+			throws IOException {
 		InetAddress group = group(family);
 		DatagramChannel channel = this.channels.open(family);
 		try {
@@ -234,7 +234,8 @@ final class MdnsTransport implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			channel.close();
-			throw new IOException(networkInterface.getName() + " " + group.getHostAddress() + ": " + ex.getMessage(), ex);
+			throw new IOException(networkInterface.getName() + " " + group.getHostAddress() + ": " + ex.getMessage(),
+					ex);
 		}
 	}
 
@@ -301,7 +302,8 @@ final class MdnsTransport implements AutoCloseable {
 				return true;
 			}
 		}
-		return source instanceof Inet6Address v6 && v6.isLinkLocalAddress() && v6.getScopeId() == networkInterface.getIndex();
+		return source instanceof Inet6Address v6 && v6.isLinkLocalAddress()
+				&& v6.getScopeId() == networkInterface.getIndex();
 	}
 
 	private static boolean sameSubnet(InetAddress interfaceAddress, InetAddress source, int prefixLength) {
@@ -336,6 +338,10 @@ final class MdnsTransport implements AutoCloseable {
 
 	/**
 	 * One socket: joined to the group on one interface.
+	 *
+	 * @param networkInterface the interface
+	 * @param channel the socket
+	 * @param group the multicast group and port
 	 */
 	record Endpoint(NetworkInterface networkInterface, DatagramChannel channel, InetSocketAddress group) {
 	}

@@ -11,9 +11,9 @@ import org.xbill.DNS.Section;
 
 /**
  * Watches the traffic while this application probes for its names (RFC 6762 §8.1): a
- * response from someone else with records at one of the names is a conflict; another probe
- * for the same names with records that sort later wins the tie (§8.2), and this application
- * tries again after a second.
+ * response from someone else with records at one of the names is a conflict; another
+ * probe for the same names with records that sort later wins the tie (§8.2), and this
+ * application tries again after a second.
  */
 final class NameProbe {
 
@@ -25,7 +25,10 @@ final class NameProbe {
 		/** Someone else answers for the name: choose another. */
 		CONFLICT,
 
-		/** Someone else probes for the name with data that wins the tie: probe again later. */
+		/**
+		 * Someone else probes for the name with data that wins the tie: probe again
+		 * later.
+		 */
 		LOST_TIE
 
 	}

@@ -15,8 +15,8 @@ import org.xbill.DNS.Type;
 
 /**
  * The records one application answers for: the shared PTR records of the service type and
- * the service enumeration, and the unique SRV, TXT and address records of its instance and
- * its own host name, which carry the cache-flush bit.
+ * the service enumeration, and the unique SRV, TXT and address records of its instance
+ * and its own host name, which carry the cache-flush bit.
  *
  * @param registration the registration, under the name that probing won
  * @param names the names of the records
@@ -44,7 +44,9 @@ record PublishedRecords(ServiceRegistration registration, DnsSdRecordNames names
 		return List.of(this.pointer, this.service, this.text, this.address, this.enumeration);
 	}
 
-	/** The records a probe proposes for the names this instance claims (RFC 6762 §8.2). */
+	/**
+	 * The records a probe proposes for the names this instance claims (RFC 6762 §8.2).
+	 */
 	List<Record> unique() {
 		return List.of(this.service, this.text, this.address);
 	}

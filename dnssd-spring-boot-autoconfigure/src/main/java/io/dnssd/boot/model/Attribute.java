@@ -5,9 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One attribute of an instance, whatever the backend keeps it in: a DNS-SD TXT string
  * ({@code key=value}, or a boolean {@code key} without a value, RFC 6763 §6), a Cloud Map
- * custom attribute, Spring Cloud metadata. Only what every backend shares is checked here;
- * each backend checks its own size limits (TXT strings hold 255 bytes, Cloud Map values
- * 1,024 characters).
+ * custom attribute, Spring Cloud metadata. Only what every backend shares is checked
+ * here; each backend checks its own size limits (TXT strings hold 255 bytes, Cloud Map
+ * values 1,024 characters).
  *
  * @param key the key: printable US-ASCII without {@code =}, at least one character
  * @param value the value, {@code null} for a boolean attribute (a key without a value)
@@ -18,8 +18,8 @@ public record Attribute(String key, @Nullable String value) {
 	 * Creates an attribute, validating its key.
 	 * @param key the key
 	 * @param value the value or {@code null}
-	 * @throws IllegalArgumentException if the key is empty, contains {@code =} or a character
-	 * that is not printable US-ASCII
+	 * @throws IllegalArgumentException if the key is empty, contains {@code =} or a
+	 * character that is not printable US-ASCII
 	 */
 	public Attribute {
 		String problem = keyProblem(key);

@@ -3,8 +3,8 @@ package io.dnssd.boot.model;
 /**
  * One reachable instance of a service, as any backend resolves it.
  *
- * @param id identifier, unique within the service: the DNS-SD instance name, the SRV target
- * and port, or the backend's own instance id
+ * @param id identifier, unique within the service: the DNS-SD instance name, the SRV
+ * target and port, or the backend's own instance id
  * @param host IP address (or host name) to connect to
  * @param port TCP port, 1 to 65535
  * @param secure whether the instance expects TLS
@@ -42,8 +42,8 @@ public record Instance(String id, String host, int port, boolean secure, int pri
 	}
 
 	/**
-	 * Decides whether an instance expects TLS: its TXT attributes hold {@code secure} as a
-	 * boolean attribute or with the value {@code true}, or it listens on port 443.
+	 * Decides whether an instance expects TLS: its TXT attributes hold {@code secure} as
+	 * a boolean attribute or with the value {@code true}, or it listens on port 443.
 	 * @param attributes the instance's attributes
 	 * @param port the instance's port
 	 * @return {@code true} if the instance expects TLS

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
  * Instance name of a DNS-SD service instance, the {@code <Instance>} label of
  * {@code <Instance>.<Service>.<Domain>} (RFC 6763 §4.1.1).
  * <p>
- * Any UTF-8 text of 1 to 63 bytes without ASCII control characters; spaces, dots and other
- * punctuation are allowed and escaped when the name is written inside a DNS name
+ * Any UTF-8 text of 1 to 63 bytes without ASCII control characters; spaces, dots and
+ * other punctuation are allowed and escaped when the name is written inside a DNS name
  * (<a href="https://www.rfc-editor.org/rfc/rfc6763#section-4.3">RFC 6763 §4.3</a>).
  *
  * @param value the instance name as the user reads it, e.g. {@code Calc on host 1.2}
@@ -16,14 +16,17 @@ public record InstanceName(String value) {
 
 	private static final int MAX_BYTES = 63;
 
-	/** Characters that have a meaning in master-file names and are escaped with a backslash. */
+	/**
+	 * Characters that have a meaning in master-file names and are escaped with a
+	 * backslash.
+	 */
 	private static final String SPECIAL = "\".$();@\\";
 
 	/**
 	 * Creates an instance name, validating it against RFC 6763 §4.1.1.
 	 * @param value the instance name
-	 * @throws IllegalArgumentException if the name is empty, longer than 63 bytes or contains
-	 * a control character
+	 * @throws IllegalArgumentException if the name is empty, longer than 63 bytes or
+	 * contains a control character
 	 */
 	public InstanceName {
 		if (value == null || value.isEmpty()) {

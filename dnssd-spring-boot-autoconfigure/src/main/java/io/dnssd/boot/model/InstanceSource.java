@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 public interface InstanceSource {
 
 	/**
-	 * Resolves the current instances of a service. An answer that says the service does not
-	 * exist or has no instances is a successful, empty resolution.
+	 * Resolves the current instances of a service. An answer that says the service does
+	 * not exist or has no instances is a successful, empty resolution.
 	 * @param serviceId the service, as the application names it (e.g. {@code calc})
 	 * @return the instances and how long they may be cached
 	 * @throws LookupFailedException if no answer could be obtained
@@ -26,8 +26,8 @@ public interface InstanceSource {
 	Set<String> serviceIds();
 
 	/**
-	 * Checks that the backend can be reached, for health checks. By default this lists the
-	 * services, which asks the backend.
+	 * Checks that the backend can be reached, for health checks. By default this lists
+	 * the services, which asks the backend.
 	 * @throws LookupFailedException if the backend cannot be reached
 	 */
 	default void probe() {
@@ -45,8 +45,8 @@ public interface InstanceSource {
 
 	/**
 	 * Subscribes to changes that this source learns of without being asked, such as
-	 * multicast DNS announcements and goodbyes, so callers that cache can refresh at once. By
-	 * default a source learns nothing by itself and never calls the listener.
+	 * multicast DNS announcements and goodbyes, so callers that cache can refresh at
+	 * once. By default a source learns nothing by itself and never calls the listener.
 	 * @param listener receives the id of a service whose instances changed
 	 */
 	default void subscribe(Consumer<String> listener) {

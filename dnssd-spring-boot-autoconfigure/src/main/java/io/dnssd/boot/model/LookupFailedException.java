@@ -1,8 +1,10 @@
 package io.dnssd.boot.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Thrown when a backend could not obtain an answer: a timeout, an unreachable server, or an
- * error answer such as SERVFAIL or REFUSED. It is not thrown for an answer that says a
+ * Thrown when a backend could not obtain an answer: a timeout, an unreachable server, or
+ * an error answer such as SERVFAIL or REFUSED. It is not thrown for an answer that says a
  * service has no instances.
  */
 public class LookupFailedException extends RuntimeException {
@@ -20,7 +22,7 @@ public class LookupFailedException extends RuntimeException {
 	 * @param message what failed, naming the query
 	 * @param cause the underlying failure
 	 */
-	public LookupFailedException(String message, Throwable cause) {
+	public LookupFailedException(@Nullable String message, Throwable cause) {
 		super(message, cause);
 	}
 

@@ -1,15 +1,15 @@
 package io.dnssd.boot.model;
 
 /**
- * Where this application registers itself: the one interface each backend (RFC 2136 dynamic
- * DNS, Cloud Map, multicast DNS) implements for registration. Calls may block on the network
- * for at most one attempt's timeout; retrying is the caller's job.
+ * Where this application registers itself: the one interface each backend (RFC 2136
+ * dynamic DNS, Cloud Map, multicast DNS) implements for registration. Calls may block on
+ * the network for at most one attempt's timeout; retrying is the caller's job.
  */
 public interface Registrar {
 
 	/**
-	 * Publishes a registration, replacing what an earlier registration of the same instance
-	 * published.
+	 * Publishes a registration, replacing what an earlier registration of the same
+	 * instance published.
 	 * @param registration what to publish
 	 * @throws RegistrationFailedException if the registry refused or could not be reached
 	 */
@@ -24,9 +24,10 @@ public interface Registrar {
 	void deregister(ServiceRegistration registration);
 
 	/**
-	 * Says that the application is ready to serve, after {@link #register}: called once the
-	 * application is ready, and after each later registration. By default nothing happens; a
-	 * registry that registered the instance as not yet healthy marks it healthy.
+	 * Says that the application is ready to serve, after {@link #register}: called once
+	 * the application is ready, and after each later registration. By default nothing
+	 * happens; a registry that registered the instance as not yet healthy marks it
+	 * healthy.
 	 * @param registration what was published
 	 * @throws RegistrationFailedException if the registry refused or could not be reached
 	 */
@@ -35,8 +36,8 @@ public interface Registrar {
 
 	/**
 	 * Takes a registered instance out of service because its health is DOWN or
-	 * OUT_OF_SERVICE. By default its records are removed; a registry with health of its own
-	 * marks it unhealthy instead.
+	 * OUT_OF_SERVICE. By default its records are removed; a registry with health of its
+	 * own marks it unhealthy instead.
 	 * @param registration what was published
 	 * @throws RegistrationFailedException if the registry refused or could not be reached
 	 */
@@ -64,7 +65,8 @@ public interface Registrar {
 
 	/**
 	 * Describes this registrar for logs and health details, without secrets.
-	 * @return e.g. {@code RFC 2136 updates of zone example.com at 10.0.0.2:53, TSIG key 'app'}
+	 * @return e.g.
+	 * {@code RFC 2136 updates of zone example.com at 10.0.0.2:53, TSIG key 'app'}
 	 */
 	String description();
 

@@ -1,8 +1,8 @@
 package io.dnssd.boot.model;
 
 /**
- * Thrown when a registry refused a registration or deregistration, or could not be reached.
- * The message names the registry and its answer; it never holds a secret.
+ * Thrown when a registry refused a registration or deregistration, or could not be
+ * reached. The message names the registry and its answer; it never holds a secret.
  */
 public class RegistrationFailedException extends RuntimeException {
 

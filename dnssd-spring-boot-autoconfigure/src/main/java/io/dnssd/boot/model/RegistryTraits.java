@@ -10,11 +10,11 @@ import org.jspecify.annotations.Nullable;
  * {@link Registrar} has; read once, at startup.
  *
  * @param drain how long clients may keep using an instance after it deregistered, and so
- * how long the application keeps serving then; {@code null} for the records' TTL, the time
- * caches may hold them
+ * how long the application keeps serving then; {@code null} for the records' TTL, the
+ * time caches may hold them
  * @param localAddress the address clients reach this application at when the registry
- * knows it better than a scan of the network interfaces (with multicast DNS, the address of
- * the interface it answers on); {@code null} to let the scan choose
+ * knows it better than a scan of the network interfaces (with multicast DNS, the address
+ * of the interface it answers on); {@code null} to let the scan choose
  * @param attributeLimits the registry's limits on attributes
  */
 public record RegistryTraits(@Nullable Duration drain, @Nullable InetAddress localAddress,

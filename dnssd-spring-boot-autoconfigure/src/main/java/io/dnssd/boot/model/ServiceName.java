@@ -2,13 +2,15 @@ package io.dnssd.boot.model;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Name of a DNS-SD service, the {@code <name>} in {@code _<name>._tcp} (RFC 6763 §7).
  * <p>
  * Valid names follow the service name rules of
  * <a href="https://www.rfc-editor.org/rfc/rfc6335#section-5.1">RFC 6335 §5.1</a>: 1 to 15
- * characters, letters, digits and hyphens only, at least one letter, no hyphen at the start,
- * at the end or next to another hyphen.
+ * characters, letters, digits and hyphens only, at least one letter, no hyphen at the
+ * start, at the end or next to another hyphen.
  *
  * @param name the service name without underscore or protocol label, e.g. {@code calc}
  */
@@ -59,7 +61,7 @@ public record ServiceName(String name) {
 		return this.name;
 	}
 
-	private static String problemWith(String name) {
+	private static @Nullable String problemWith(String name) {
 		if (name == null || name.isEmpty()) {
 			return "it is empty";
 		}

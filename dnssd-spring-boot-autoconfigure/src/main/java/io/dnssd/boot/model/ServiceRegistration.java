@@ -69,9 +69,9 @@ public record ServiceRegistration(ServiceName service, InstanceName instance, In
 	}
 
 	/**
-	 * Returns a label usable as a host name for this instance's SRV target: the instance name
-	 * in lower case with every character other than a letter, digit or hyphen replaced by a
-	 * hyphen (RFC 952, RFC 1123 §2.1).
+	 * Returns a label usable as a host name for this instance's SRV target: the instance
+	 * name in lower case with every character other than a letter, digit or hyphen
+	 * replaced by a hyphen (RFC 952, RFC 1123 §2.1).
 	 * @return the host label, e.g. {@code calc-10-0-0-5-8080}
 	 */
 	public String hostLabel() {

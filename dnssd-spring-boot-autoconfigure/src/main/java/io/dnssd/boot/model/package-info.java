@@ -1,5 +1,6 @@
 /**
- * Backend-neutral model of DNS-SD services and instances (RFC 6763), and the source interface every backend implements.
+ * Backend-neutral model of DNS-SD services and instances (RFC 6763), and the source
+ * interface every backend implements.
  */
 @NullMarked
 package io.dnssd.boot.model;

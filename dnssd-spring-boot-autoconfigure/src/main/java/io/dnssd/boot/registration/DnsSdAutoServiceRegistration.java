@@ -22,7 +22,8 @@ public class DnsSdAutoServiceRegistration extends AbstractAutoServiceRegistratio
 	 * Creates the auto-registration.
 	 * @param context the application context
 	 * @param registry the registry
-	 * @param autoServiceRegistrationProperties Spring Cloud's auto-registration settings
+	 * @param autoServiceRegistrationProperties the auto-registration settings of Spring
+	 * Cloud
 	 * @param registration this application's registration
 	 * @param properties the registration properties
 	 */
@@ -51,7 +52,14 @@ public class DnsSdAutoServiceRegistration extends AbstractAutoServiceRegistratio
 		return this.registration;
 	}
 
+	/**
+	 * Returns no management registration: the management port is not registered apart.
+	 * Spring Cloud's contract allows {@code null} here though its signature does not say
+	 * so.
+	 * @return {@code null}
+	 */
 	@Override
+	@SuppressWarnings("NullAway")
 	protected @Nullable DnsSdRegistration getManagementRegistration() {
 		return null;
 	}

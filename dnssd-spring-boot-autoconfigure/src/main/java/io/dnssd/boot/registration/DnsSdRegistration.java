@@ -2,18 +2,21 @@ package io.dnssd.boot.registration;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 import io.dnssd.boot.discovery.ServiceInstanceMapper;
 import io.dnssd.boot.model.ServiceRegistration;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.serviceregistry.Registration;
 
 /**
  * This application's Spring Cloud {@link Registration}. It exists from startup, so the
- * {@code serviceregistry} endpoint can find it; its instance is bound once the port is known.
+ * {@code serviceregistry} endpoint can find it; its instance is bound once the port is
+ * known.
  */
 public class DnsSdRegistration implements Registration {
 
@@ -21,7 +24,7 @@ public class DnsSdRegistration implements Registration {
 
 	private final UnaryOperator<ServiceRegistration> customizer;
 
-	private final AtomicReference<ServiceRegistration> bound = new AtomicReference<>();
+	private final AtomicReference<@Nullable ServiceRegistration> bound = new AtomicReference<>();
 
 	/**
 	 * Creates a registration.
@@ -43,15 +46,18 @@ public class DnsSdRegistration implements Registration {
 	}
 
 	/**
-	 * Binds the instance to the port the application listens on; later calls keep the first.
+	 * Binds the instance to the port the application listens on; later calls keep the
+	 * first.
 	 * @param listeningPort the web server's port, or 0 when there is none
 	 * @return the bound registration
 	 */
 	public ServiceRegistration bind(int listeningPort) {
-		if (this.bound.get() == null) {
-			this.bound.compareAndSet(null, this.customizer.apply(this.factory.create(listeningPort)));
+		ServiceRegistration current = this.bound.get();
+		if (current != null) {
+			return current;
 		}
-		return this.bound.get();
+		this.bound.compareAndSet(null, this.customizer.apply(this.factory.create(listeningPort)));
+		return Objects.requireNonNull(this.bound.get(), "bound above");
 	}
 
 	/**
@@ -102,12 +108,12 @@ public class DnsSdRegistration implements Registration {
 
 	@Override
 	public URI getUri() {
-		return asServiceInstance().getUri();
+		return Objects.requireNonNull(asServiceInstance().getUri(), "built from host and port");
 	}
 
 	@Override
 	public Map<String, String> getMetadata() {
-		return asServiceInstance().getMetadata();
+		return Objects.requireNonNull(asServiceInstance().getMetadata(), "built by the mapper");
 	}
 
 	@Override

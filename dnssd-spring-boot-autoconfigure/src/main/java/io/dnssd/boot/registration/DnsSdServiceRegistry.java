@@ -20,8 +20,8 @@ import org.springframework.scheduling.TaskScheduler;
  * when it fails, attempts continue in the background with exponential backoff and jitter
  * (unless fail-fast is set, which throws). The instance is published while it is both
  * started and healthy: {@link #setStatus} with {@code DOWN} or {@code OUT_OF_SERVICE}
- * withdraws it, {@code UP} restores it. No method waits for a registry call in flight except
- * {@link #deregister}, which must not finish before the instance is removed.
+ * withdraws it, {@code UP} restores it. No method waits for a registry call in flight
+ * except {@link #deregister}, which must not finish before the instance is removed.
  */
 public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> {
 

@@ -17,12 +17,13 @@ import org.springframework.boot.json.JsonParserFactory;
 
 /**
  * What ECS task metadata endpoint v4 says about this container: its private IPv4 address
- * when the task uses the {@code awsvpc} network mode, and the host port each container port
- * is mapped to in {@code bridge} mode.
+ * when the task uses the {@code awsvpc} network mode, and the host port each container
+ * port is mapped to in {@code bridge} mode.
  *
  * @param awsvpcAddress the container's address in awsvpc mode
  * @param hostPorts host port by container port, in bridge mode
- * @see <a href="https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-metadata-endpoint-v4.html">Task
+ * @see <a href=
+ * "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-metadata-endpoint-v4.html">Task
  * metadata endpoint version 4</a>
  */
 public record EcsTaskMetadata(Optional<String> awsvpcAddress, Map<Integer, Integer> hostPorts) {
@@ -44,8 +45,9 @@ public record EcsTaskMetadata(Optional<String> awsvpcAddress, Map<Integer, Integ
 		}
 		try {
 			HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-			HttpResponse<String> response = client
-				.send(HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = client.send(
+					HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT).build(),
+					HttpResponse.BodyHandlers.ofString());
 			return (response.statusCode() == 200) ? Optional.of(parse(response.body())) : Optional.empty();
 		}
 		catch (IOException | IllegalArgumentException ex) {
@@ -58,10 +60,12 @@ public record EcsTaskMetadata(Optional<String> awsvpcAddress, Map<Integer, Integ
 	}
 
 	/**
-	 * Parses a container metadata document (the answer of {@code ${ECS_CONTAINER_METADATA_URI_V4}}).
+	 * Parses a container metadata document (the answer of
+	 * {@code ${ECS_CONTAINER_METADATA_URI_V4}}).
 	 * @param json the document
 	 * @return the metadata
-	 * @throws org.springframework.boot.json.JsonParseException if the document is not JSON
+	 * @throws org.springframework.boot.json.JsonParseException if the document is not
+	 * JSON
 	 */
 	public static EcsTaskMetadata parse(String json) {
 		Map<String, Object> container = JsonParserFactory.getJsonParser().parseMap(json);

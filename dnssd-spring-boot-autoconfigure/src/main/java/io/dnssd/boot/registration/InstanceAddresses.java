@@ -13,10 +13,11 @@ import org.springframework.cloud.commons.util.InetUtils;
 
 /**
  * Chooses the address this application registers: {@code dnssd.registration.address} if
- * set, else {@code server.address} when it names one address (not a wildcard), else the ECS task's awsvpc address, else the address the registrar answers on (the
- * multicast DNS interface's), else the first non-loopback address Spring Cloud's
- * {@link InetUtils} finds (which honours {@code spring.cloud.inetutils.preferred-networks}
- * and {@code ignored-interfaces}). An address chosen by default must be private, loopback or
+ * set, else {@code server.address} when it names one address (not a wildcard), else the
+ * ECS task's awsvpc address, else the address the registrar answers on (the multicast DNS
+ * interface's), else the first non-loopback address Spring Cloud's {@link InetUtils}
+ * finds (which honours {@code spring.cloud.inetutils.preferred-networks} and
+ * {@code ignored-interfaces}). An address chosen by default must be private, loopback or
  * link-local: a public address is registered only when configured.
  */
 final class InstanceAddresses {
@@ -42,9 +43,10 @@ final class InstanceAddresses {
 		String found = inetUtils.findFirstNonLoopbackHostInfo().getIpAddress();
 		InetAddress address = parse(found, "spring.cloud.inetutils");
 		if (!isPrivate(address)) {
-			throw new InvalidConfigurationPropertyValueException(PROPERTY, null, "the only address found, " + found
-					+ ", is public; set " + PROPERTY + " to register it, or choose another network with "
-					+ "spring.cloud.inetutils.preferred-networks");
+			throw new InvalidConfigurationPropertyValueException(PROPERTY, null,
+					"the only address found, " + found + ", is public; set " + PROPERTY
+							+ " to register it, or choose another network with "
+							+ "spring.cloud.inetutils.preferred-networks");
 		}
 		return address;
 	}

@@ -16,7 +16,6 @@ import io.dnssd.boot.model.Attribute;
 import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.model.ServiceRegistration;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,8 +42,10 @@ import org.springframework.core.env.Environment;
  * deregistration before the web server stops. Applies when the application has a name
  * ({@code spring.application.name} or {@code dnssd.registration.service-name}).
  */
-@AutoConfiguration(after = DnsSdSchedulerAutoConfiguration.class, afterName = { "io.dnssd.boot.dns.DnsRegistrationAutoConfiguration",
-		"io.dnssd.boot.cloudmap.CloudMapRegistrationAutoConfiguration", "io.dnssd.boot.mdns.MdnsAutoConfiguration" },
+@AutoConfiguration(after = DnsSdSchedulerAutoConfiguration.class,
+		afterName = { "io.dnssd.boot.dns.DnsRegistrationAutoConfiguration",
+				"io.dnssd.boot.cloudmap.CloudMapRegistrationAutoConfiguration",
+				"io.dnssd.boot.mdns.MdnsAutoConfiguration" },
 		beforeName = "org.springframework.cloud.client.serviceregistry.ServiceRegistryAutoConfiguration")
 @ConditionalOnClass(value = ServiceRegistry.class,
 		name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
@@ -67,16 +68,16 @@ public final class RegistrationAutoConfiguration {
 		InetAddress address = chooseAddress(configured, () -> ecs, registrar, inetUtils);
 		BuildProperties build = buildProperties.getIfAvailable();
 		RegistrationFactory factory = new RegistrationFactory(properties,
-				environment.getProperty("spring.application.name"), address, (build != null) ? build.getVersion() : null,
-				ecs.map(EcsTaskMetadata::hostPorts).orElse(Map.of()));
+				environment.getProperty("spring.application.name"), address,
+				(build != null) ? build.getVersion() : null, ecs.map(EcsTaskMetadata::hostPorts).orElse(Map.of()));
 		validateAttributes(factory, registrar);
 		return factory;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	DnsSdRegistration dnssdRegistration(RegistrationFactory factory, ObjectProvider<DnsSdRegistrationCustomizer> customizers,
-			Registrar registrar) {
+	DnsSdRegistration dnssdRegistration(RegistrationFactory factory,
+			ObjectProvider<DnsSdRegistrationCustomizer> customizers, Registrar registrar) {
 		List<DnsSdRegistrationCustomizer> ordered = customizers.orderedStream().toList();
 		return new DnsSdRegistration(factory, (built) -> customize(built, ordered, registrar));
 	}
@@ -91,9 +92,9 @@ public final class RegistrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DnsSdAutoServiceRegistration dnssdAutoServiceRegistration(ApplicationContext context,
-			DnsSdServiceRegistry registry, AutoServiceRegistrationProperties autoServiceRegistrationProperties,
-			DnsSdRegistration registration, RegistrationProperties properties) {
+	DnsSdAutoServiceRegistration dnssdAutoServiceRegistration(ApplicationContext context, DnsSdServiceRegistry registry,
+			AutoServiceRegistrationProperties autoServiceRegistrationProperties, DnsSdRegistration registration,
+			RegistrationProperties properties) {
 		return new DnsSdAutoServiceRegistration(context, registry, autoServiceRegistrationProperties, registration,
 				properties);
 	}
@@ -108,8 +109,8 @@ public final class RegistrationAutoConfiguration {
 		return new RegistrationLifecycleListener(context, autoRegistration, registry, drain);
 	}
 
-	private static ServiceRegistration customize(ServiceRegistration built, List<DnsSdRegistrationCustomizer> customizers,
-			Registrar registrar) {
+	private static ServiceRegistration customize(ServiceRegistration built,
+			List<DnsSdRegistrationCustomizer> customizers, Registrar registrar) {
 		if (customizers.isEmpty()) {
 			return built;
 		}
@@ -130,11 +131,15 @@ public final class RegistrationAutoConfiguration {
 	/**
 	 * Checks the attributes against the registry's limits: each alone, so that the error
 	 * names its property, then all together.
+	 * @param factory holds the attributes and the properties they came from
+	 * @param registrar the registry
 	 */
 	private static void validateAttributes(RegistrationFactory factory, Registrar registrar) {
 		for (Attribute attribute : factory.attributes().all()) {
 			try {
-				registrar.traits().attributeLimits().check(Attributes.of(Collections.singletonMap(attribute.key(), attribute.value())));
+				registrar.traits()
+					.attributeLimits()
+					.check(Attributes.of(Collections.singletonMap(attribute.key(), attribute.value())));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new InvalidConfigurationPropertyValueException(factory.propertyOf(attribute.key()),
@@ -154,10 +159,12 @@ public final class RegistrationAutoConfiguration {
 			Registrar registrar, ObjectProvider<InetUtils> inetUtils) {
 		InetUtils shared = inetUtils.getIfAvailable();
 		if (shared != null) {
-			return InstanceAddresses.choose(configured, ecs, () -> Optional.ofNullable(registrar.traits().localAddress()), shared);
+			return InstanceAddresses.choose(configured, ecs,
+					() -> Optional.ofNullable(registrar.traits().localAddress()), shared);
 		}
 		try (InetUtils own = new InetUtils(new InetUtilsProperties())) {
-			return InstanceAddresses.choose(configured, ecs, () -> Optional.ofNullable(registrar.traits().localAddress()), own);
+			return InstanceAddresses.choose(configured, ecs,
+					() -> Optional.ofNullable(registrar.traits().localAddress()), own);
 		}
 	}
 

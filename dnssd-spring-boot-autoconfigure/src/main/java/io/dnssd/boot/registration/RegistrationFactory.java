@@ -6,19 +6,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.dnssd.boot.model.Attribute;
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.ServiceName;
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.Attribute;
-import io.dnssd.boot.model.Attributes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
- * Builds this application's {@link ServiceRegistration} from {@code dnssd.registration.*}.
- * Everything that does not depend on the port is validated when the factory is created, at
- * startup, with errors that name the property at fault.
+ * Builds this application's {@link ServiceRegistration} from
+ * {@code dnssd.registration.*}. Everything that does not depend on the port is validated
+ * when the factory is created, at startup, with errors that name the property at fault.
  */
 public final class RegistrationFactory {
 
@@ -52,13 +52,13 @@ public final class RegistrationFactory {
 	 * (ECS bridge mode)
 	 * @throws InvalidConfigurationPropertyValueException naming the property at fault
 	 */
-	public RegistrationFactory(RegistrationProperties properties, @Nullable String applicationName,
-			InetAddress address, @Nullable String buildVersion, Map<Integer, Integer> hostPorts) {
+	public RegistrationFactory(RegistrationProperties properties, @Nullable String applicationName, InetAddress address,
+			@Nullable String buildVersion, Map<Integer, Integer> hostPorts) {
 		this.hostPorts = Map.copyOf(hostPorts);
 		this.service = serviceName(properties, applicationName);
-		this.instanceId = (properties.getInstanceId() != null)
-				? validated(PREFIX + "instance-id", properties.getInstanceId(), () -> new InstanceName(properties.getInstanceId()))
-				: null;
+		String instanceId = properties.getInstanceId();
+		this.instanceId = (instanceId != null)
+				? validated(PREFIX + "instance-id", instanceId, () -> new InstanceName(instanceId)) : null;
 		this.address = address;
 		this.port = (properties.getPort() != null) ? inRange(PREFIX + "port", properties.getPort(), 1) : null;
 		this.priority = inRange(PREFIX + "priority", properties.getPriority(), 0);
@@ -83,12 +83,12 @@ public final class RegistrationFactory {
 	}
 
 	/**
-	 * Builds the registration for the port the application listens on; the configured port,
-	 * if any, wins, then the host port it is mapped to.
+	 * Builds the registration for the port the application listens on; the configured
+	 * port, if any, wins, then the host port it is mapped to.
 	 * @param listeningPort the web server's port
 	 * @return the registration
-	 * @throws InvalidConfigurationPropertyValueException if the default instance id does not
-	 * fit DNS
+	 * @throws InvalidConfigurationPropertyValueException if the default instance id does
+	 * not fit DNS
 	 */
 	public ServiceRegistration create(int listeningPort) {
 		int port = (this.port != null) ? this.port : this.hostPorts.getOrDefault(listeningPort, listeningPort);
@@ -134,8 +134,8 @@ public final class RegistrationFactory {
 		return Attributes.of(attributes);
 	}
 
-	private static void putValidated(Map<String, String> attributes, Map<String, String> propertyByKey,
-			String property, String key, @Nullable String value) {
+	private static void putValidated(Map<String, String> attributes, Map<String, String> propertyByKey, String property,
+			String key, @Nullable String value) {
 		if (value != null) {
 			validated(property, value, () -> new Attribute(key, value));
 			attributes.putIfAbsent(key, value);

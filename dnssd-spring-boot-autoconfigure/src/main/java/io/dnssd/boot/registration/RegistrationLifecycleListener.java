@@ -13,10 +13,10 @@ import org.springframework.context.event.SmartApplicationListener;
 
 /**
  * Starts registration of an application without a web server when it is ready, tells the
- * registry that the application is ready, and on
- * shutdown deregisters <em>before</em> the web server stops: {@link ContextClosedEvent} comes
- * before Spring Boot's graceful shutdown, so the application keeps serving for the drain
- * period while clients' caches let go of it, and only then does shutdown proceed.
+ * registry that the application is ready, and on shutdown deregisters <em>before</em> the
+ * web server stops: {@link ContextClosedEvent} comes before Spring Boot's graceful
+ * shutdown, so the application keeps serving for the drain period while clients' caches
+ * let go of it, and only then does shutdown proceed.
  */
 public class RegistrationLifecycleListener implements SmartApplicationListener {
 

@@ -1,8 +1,8 @@
 package io.dnssd.boot.registration;
 
 /**
- * Receives what the {@link DnsSdServiceRegistry} does, for metrics and the like. Called on
- * the registering thread; must not block.
+ * Receives what the {@link DnsSdServiceRegistry} does, for metrics and the like. Called
+ * on the registering thread; must not block.
  */
 public interface RegistrationListener {
 

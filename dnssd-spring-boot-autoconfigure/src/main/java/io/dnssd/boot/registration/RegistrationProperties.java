@@ -25,21 +25,22 @@ public class RegistrationProperties {
 	private @Nullable String serviceName;
 
 	/**
-	 * Instance id, unique within the service. Defaults to '<service>-<address>-<port>'.
+	 * Instance id, unique within the service. Defaults to the service name, the address
+	 * and the port joined by hyphens, e.g. 'calc-10-0-0-5-8080'.
 	 */
 	private @Nullable String instanceId;
 
 	/**
-	 * Address clients connect to. Defaults to 'server.address' when that names one address,
-	 * else the ECS task's private IPv4 address (awsvpc), else the multicast DNS interface's
-	 * address, else the first non-loopback address Spring Cloud's InetUtils finds; a public
-	 * address is never chosen by default.
+	 * Address clients connect to. Defaults to 'server.address' when that names one
+	 * address, else the ECS task's private IPv4 address (awsvpc), else the multicast DNS
+	 * interface's address, else the first non-loopback address Spring Cloud's InetUtils
+	 * finds; a public address is never chosen by default.
 	 */
 	private @Nullable String address;
 
 	/**
-	 * Port clients connect to. Defaults to the web server's port; required for an application
-	 * without a web server.
+	 * Port clients connect to. Defaults to the web server's port; required for an
+	 * application without a web server.
 	 */
 	private @Nullable Integer port;
 
@@ -64,7 +65,8 @@ public class RegistrationProperties {
 	private @Nullable String stage;
 
 	/**
-	 * Zone published as the 'zone' attribute, for Spring Cloud LoadBalancer's zone preference.
+	 * Zone published as the 'zone' attribute, for Spring Cloud LoadBalancer's zone
+	 * preference.
 	 */
 	private @Nullable String zone;
 
@@ -75,14 +77,14 @@ public class RegistrationProperties {
 
 	/**
 	 * How long the application keeps serving after deregistering on shutdown, so clients'
-	 * caches let go of it. Defaults to 'dnssd.ttl', or to 1s with multicast DNS, whose goodbye
-	 * packets remove the instance from peers' caches at once.
+	 * caches let go of it. Defaults to 'dnssd.ttl', or to 1s with multicast DNS, whose
+	 * goodbye packets remove the instance from peers' caches at once.
 	 */
 	private @Nullable Duration drain;
 
 	/**
-	 * Whether startup fails when the first registration attempt fails, instead of retrying in
-	 * the background.
+	 * Whether startup fails when the first registration attempt fails, instead of
+	 * retrying in the background.
 	 */
 	private boolean failFast;
 
@@ -205,7 +207,8 @@ public class RegistrationProperties {
 	public static class Health {
 
 		/**
-		 * Whether a DOWN or OUT_OF_SERVICE health withdraws the instance and UP restores it.
+		 * Whether a DOWN or OUT_OF_SERVICE health withdraws the instance and UP restores
+		 * it.
 		 */
 		private boolean enabled = true;
 

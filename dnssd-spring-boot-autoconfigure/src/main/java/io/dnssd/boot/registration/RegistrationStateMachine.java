@@ -16,14 +16,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.TaskScheduler;
 
 /**
- * The registration of one instance, without Spring: what the application wants (started or
- * stopped, healthy or not, ready, closed) and what the registry holds, reconciled by calls
- * to the {@link Registrar}. The calls are made one at a time by whichever thread finds none
- * in flight, and never under the lock that guards the state, so reading the state and
- * changing the health never wait for the network; a change that arrives during a call is
- * acted on when the call returns. A failed registration is retried with backoff on the
- * scheduler. {@link #stop()} waits for the call in flight, which would otherwise publish the
- * instance after it, and then removes the instance.
+ * The registration of one instance, without Spring: what the application wants (started
+ * or stopped, healthy or not, ready, closed) and what the registry holds, reconciled by
+ * calls to the {@link Registrar}. The calls are made one at a time by whichever thread
+ * finds none in flight, and never under the lock that guards the state, so reading the
+ * state and changing the health never wait for the network; a change that arrives during
+ * a call is acted on when the call returns. A failed registration is retried with backoff
+ * on the scheduler. {@link #stop()} waits for the call in flight, which would otherwise
+ * publish the instance after it, and then removes the instance.
  */
 final class RegistrationStateMachine {
 
@@ -130,8 +130,8 @@ final class RegistrationStateMachine {
 	}
 
 	/**
-	 * Follows the application's health: withdraws the instance when it is not UP, restores
-	 * it when it is UP again.
+	 * Follows the application's health: withdraws the instance when it is not UP,
+	 * restores it when it is UP again.
 	 * @param up whether health is UP
 	 * @param status the status, for the log
 	 */
@@ -194,6 +194,8 @@ final class RegistrationStateMachine {
 	/**
 	 * Makes the calls the wanted state needs, one at a time, unless another thread is
 	 * making them.
+	 * @param throwOnFailure whether a failed first registration is thrown instead of
+	 * retried
 	 */
 	private void reconcile(boolean throwOnFailure) {
 		synchronized (this.lock) {
@@ -335,7 +337,8 @@ final class RegistrationStateMachine {
 					+ delay.toMillis() + " ms: " + this.lastError);
 		}
 		else if (logger.isDebugEnabled()) {
-			logger.debug("Registering " + describe() + " failed again (" + this.failures + " in a row): " + this.lastError);
+			logger.debug(
+					"Registering " + describe() + " failed again (" + this.failures + " in a row): " + this.lastError);
 		}
 		changeState(RegistrationState.RETRYING, events);
 		scheduleRetry(delay);

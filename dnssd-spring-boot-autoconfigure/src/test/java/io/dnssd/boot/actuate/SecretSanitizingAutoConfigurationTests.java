@@ -21,11 +21,13 @@ class SecretSanitizingAutoConfigurationTests {
 
 	private static final String SECRET = "c2VjcmV0LXRoYXQtbXVzdC1uZXZlci1iZS1zaG93bg==";
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
-		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, SecretSanitizingAutoConfiguration.class,
-				EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class,
-				ConfigurationPropertiesReportEndpointAutoConfiguration.class, DnsAutoConfiguration.class,
-				DnsRegistrationAutoConfiguration.class))
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withPropertyValues("dnssd.backend=dns")
+		.withConfiguration(
+				AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, SecretSanitizingAutoConfiguration.class,
+						EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class,
+						ConfigurationPropertiesReportEndpointAutoConfiguration.class, DnsAutoConfiguration.class,
+						DnsRegistrationAutoConfiguration.class))
 		.withPropertyValues("management.endpoint.env.show-values=always",
 				"management.endpoint.configprops.show-values=always", "management.endpoints.jmx.exposure.include=*",
 				"spring.jmx.enabled=true", "dnssd.domain=example.test", "dnssd.dns.servers=127.0.0.1:5300",

@@ -4,10 +4,10 @@ import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.ServiceName;
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.Attributes;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,10 +30,11 @@ class CloudMapAttributesTests {
 
 	@Test
 	void instanceIdsKeepToCloudMapsCharactersAndLength() throws Exception {
-		assertThat(CloudMapAttributes.instanceId(registration("Calc One (α)", InetAddress.getLoopbackAddress(),
-				Map.of(), 1))).isEqualTo("Calc-One----");
-		assertThat(CloudMapAttributes.instanceId(registration("x".repeat(63), InetAddress.getLoopbackAddress(),
-				Map.of(), 1))).hasSize(63);
+		assertThat(CloudMapAttributes
+			.instanceId(registration("Calc One (α)", InetAddress.getLoopbackAddress(), Map.of(), 1)))
+			.isEqualTo("Calc-One----");
+		assertThat(CloudMapAttributes
+			.instanceId(registration("x".repeat(63), InetAddress.getLoopbackAddress(), Map.of(), 1))).hasSize(63);
 	}
 
 	@Test

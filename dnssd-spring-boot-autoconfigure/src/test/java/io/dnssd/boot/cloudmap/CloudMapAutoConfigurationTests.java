@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CloudMapAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, CloudMapAutoConfiguration.class,
-				CloudMapDiscoveryAutoConfiguration.class, CloudMapDnsDiscoveryAutoConfiguration.class,
-				CloudMapRegistrationAutoConfiguration.class,
+		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class,
+				CloudMapAutoConfiguration.class, CloudMapDiscoveryAutoConfiguration.class,
+				CloudMapDnsDiscoveryAutoConfiguration.class, CloudMapRegistrationAutoConfiguration.class,
 				RegistrationAutoConfiguration.class))
 		.withPropertyValues("dnssd.backend=cloud-map", "dnssd.domain=apps.test", "dnssd.cloud-map.region=eu-west-1",
 				"spring.application.name=calc", "dnssd.registration.address=127.0.0.1")

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.discovery.DiscoveryAutoConfiguration;
-import io.dnssd.boot.dns.DnsAutoConfiguration;
 import io.dnssd.boot.testsupport.NamedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +18,9 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Discovery on the cloud-map backend through the DNS records a Cloud Map DNS namespace keeps:
- * SRV at {@code <service>.<namespace>} pointing at {@code <instance-id>.<service>.<namespace>}.
+ * Discovery on the cloud-map backend through the DNS records a Cloud Map DNS namespace
+ * keeps: SRV at {@code <service>.<namespace>} pointing at
+ * {@code <instance-id>.<service>.<namespace>}.
  */
 class CloudMapDnsDiscoveryIT {
 
@@ -38,9 +38,9 @@ class CloudMapDnsDiscoveryIT {
 				calc-b.calc 10 A 127.0.0.42
 				""")) {
 			new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, CloudMapAutoConfiguration.class,
-						CloudMapDiscoveryAutoConfiguration.class, CloudMapDnsDiscoveryAutoConfiguration.class,
-						DiscoveryAutoConfiguration.class))
+				.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class,
+						CloudMapAutoConfiguration.class, CloudMapDiscoveryAutoConfiguration.class,
+						CloudMapDnsDiscoveryAutoConfiguration.class, DiscoveryAutoConfiguration.class))
 				.withBean(ServiceDiscoveryClientCustomizer.class,
 						() -> (builder) -> builder.credentialsProvider(AnonymousCredentialsProvider.create()))
 				.withPropertyValues("dnssd.backend=cloud-map", "dnssd.cloud-map.discovery=dns",

@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Registration and discovery through the real AWS SDK client against a stateful local test
- * double of the Cloud Map API.
+ * Registration and discovery through the real AWS SDK client against a stateful local
+ * test double of the Cloud Map API.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CloudMapIT {
@@ -176,7 +176,8 @@ class CloudMapIT {
 		ServiceDiscoveryClient sdk = client.getBean(ServiceDiscoveryClient.class);
 		sdk.registerInstance((request) -> request.serviceId(serviceId)
 			.instanceId("long")
-			.attributes(Map.of("AWS_INSTANCE_IPV4", "127.0.0.1", "AWS_INSTANCE_PORT", "8081", "note", "x".repeat(1000))));
+			.attributes(
+					Map.of("AWS_INSTANCE_IPV4", "127.0.0.1", "AWS_INSTANCE_PORT", "8081", "note", "x".repeat(1000))));
 		sdk.registerInstance((request) -> request.serviceId(serviceId)
 			.instanceId("odd")
 			.attributes(Map.of("AWS_INSTANCE_IPV4", "127.0.0.1", "AWS_INSTANCE_PORT", "8082", "a=b", "c", "ok", "1")));
@@ -269,10 +270,10 @@ class CloudMapIT {
 	}
 
 	private ConfigurableApplicationContext start(String name, int port, String... properties) {
-		List<String> all = new ArrayList<>(List.of("dnssd.backend=cloud-map", "dnssd.domain=" + NAMESPACE,
-				"dnssd.cloud-map.region=us-east-1", "dnssd.cloud-map.endpoint=" + this.cloudMap.endpoint(),
-				"dnssd.cloud-map.operation-timeout=10s", "dnssd.registration.address=127.0.0.1",
-				"dnssd.registration.drain=0s"));
+		List<String> all = new ArrayList<>(
+				List.of("dnssd.backend=cloud-map", "dnssd.domain=" + NAMESPACE, "dnssd.cloud-map.region=us-east-1",
+						"dnssd.cloud-map.endpoint=" + this.cloudMap.endpoint(), "dnssd.cloud-map.operation-timeout=10s",
+						"dnssd.registration.address=127.0.0.1", "dnssd.registration.drain=0s"));
 		if (name != null) {
 			all.add("spring.application.name=" + name);
 			all.add("dnssd.registration.port=" + port);

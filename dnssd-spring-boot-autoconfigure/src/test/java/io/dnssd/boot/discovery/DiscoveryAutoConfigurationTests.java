@@ -26,10 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DiscoveryAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
-		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class,
-				ReactiveDiscoveryAutoConfiguration.class, DnsSdLoadBalancerAutoConfiguration.class,
-				LoadBalancerAutoConfiguration.class, DnsSdMetricsAutoConfiguration.class))
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withPropertyValues("dnssd.backend=dns")
+		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class,
+				DiscoveryAutoConfiguration.class, ReactiveDiscoveryAutoConfiguration.class,
+				DnsSdLoadBalancerAutoConfiguration.class, LoadBalancerAutoConfiguration.class,
+				DnsSdMetricsAutoConfiguration.class))
 		.withPropertyValues("dnssd.dns.servers=127.0.0.1:5300");
 
 	@Test

@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.Resolution;
-import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.UnresolvableServiceException;
 import io.dnssd.boot.testsupport.ManualTaskScheduler;
 import org.junit.jupiter.api.Test;
@@ -120,7 +120,8 @@ class InstanceCacheTests {
 	@Test
 	void aServiceTheSourceCanNeverResolveIsAnsweredEmptyAtOnceAndNotRetried() {
 		this.source.answer(() -> {
-			throw new UnresolvableServiceException("DNS-SD cannot look up 'my_service'", new IllegalArgumentException());
+			throw new UnresolvableServiceException("DNS-SD cannot look up 'my_service'",
+					new IllegalArgumentException());
 		});
 		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)), NO_FILTER);
 		assertThat(cache.getInstances("my_service")).isEmpty();

@@ -3,8 +3,8 @@ package io.dnssd.boot.discovery;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.Attributes;
+import io.dnssd.boot.model.Instance;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Spring Cloud's discovery health indicators over our clients against a real BIND: UP while
- * it answers, DOWN while it is stopped, UP again once it is back; with the services query
- * (Spring Cloud's default) and with the probe.
+ * Spring Cloud's discovery health indicators over our clients against a real BIND: UP
+ * while it answers, DOWN while it is stopped, UP again once it is back; with the services
+ * query (Spring Cloud's default) and with the probe.
  */
 class DiscoveryHealthIT {
 
@@ -46,8 +46,9 @@ class DiscoveryHealthIT {
 				_services._dns-sd._udp PTR _calc._tcp
 				""")) {
 			new ApplicationContextRunner()
-				.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class,
-						ReactiveDiscoveryAutoConfiguration.class))
+				.withConfiguration(
+						AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class,
+								DiscoveryAutoConfiguration.class, ReactiveDiscoveryAutoConfiguration.class))
 				.withPropertyValues("dnssd.backend=dns", "dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(),
 						"dnssd.dns.timeout=300ms")
 				.run((context) -> {
@@ -66,7 +67,8 @@ class DiscoveryHealthIT {
 	}
 
 	/**
-	 * The status of each indicator: blocking and reactive, by services query and by probe.
+	 * The status of each indicator: blocking and reactive, by services query and by
+	 * probe.
 	 */
 	private static List<Status> statuses(ApplicationContext context) {
 		List<Status> statuses = new ArrayList<>();

@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class DnsAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withPropertyValues("dnssd.backend=dns")
 		.withConfiguration(AutoConfigurations.of(DnsAutoConfiguration.class));
 
 	@Test
@@ -53,7 +54,8 @@ class DnsAutoConfigurationTests {
 	@Test
 	void backsOffWhenDisabled() {
 		this.runner.withPropertyValues("dnssd.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(Resolver.class).doesNotHaveBean(InstanceSource.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(Resolver.class)
+				.doesNotHaveBean(InstanceSource.class));
 	}
 
 	@Test
@@ -83,10 +85,12 @@ class DnsAutoConfigurationTests {
 
 		};
 		Resolver resolver = new SimpleResolver(new InetSocketAddress("127.0.0.1", 5300));
-		this.runner.withBean(InstanceSource.class, () -> own).withBean(Resolver.class, () -> resolver).run((context) -> {
-			assertThat(context.getBean(InstanceSource.class)).isSameAs(own);
-			assertThat(context.getBean(Resolver.class)).isSameAs(resolver);
-		});
+		this.runner.withBean(InstanceSource.class, () -> own)
+			.withBean(Resolver.class, () -> resolver)
+			.run((context) -> {
+				assertThat(context.getBean(InstanceSource.class)).isSameAs(own);
+				assertThat(context.getBean(Resolver.class)).isSameAs(resolver);
+			});
 	}
 
 	@Test

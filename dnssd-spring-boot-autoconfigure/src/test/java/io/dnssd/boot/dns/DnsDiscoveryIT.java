@@ -27,8 +27,8 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Discovery against a real BIND 9 serving DNS-SD, SRV and address records, well-formed and
- * malformed.
+ * Discovery against a real BIND 9 serving DNS-SD, SRV and address records, well-formed
+ * and malformed.
  */
 class DnsDiscoveryIT {
 
@@ -51,7 +51,8 @@ class DnsDiscoveryIT {
 
 	private ApplicationContextRunner runner() {
 		return new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
-			.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class,
+					DiscoveryAutoConfiguration.class))
 			.withPropertyValues("dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(),
 					"dnssd.discovery.services.web.lookup=srv",
 					"dnssd.discovery.services.web.name-template=_http._tcp.{service}.{domain}",
@@ -93,7 +94,8 @@ class DnsDiscoveryIT {
 		});
 		runner().withPropertyValues("dnssd.discovery.services.calc.filters.VERSION=2.0.0").run((context) -> {
 			DiscoveryClient client = context.getBean(DiscoveryClient.class);
-			assertThat(client.getInstances("calc")).extracting(ServiceInstance::getInstanceId).containsExactly("calc-2");
+			assertThat(client.getInstances("calc")).extracting(ServiceInstance::getInstanceId)
+				.containsExactly("calc-2");
 		});
 	}
 
@@ -122,7 +124,8 @@ class DnsDiscoveryIT {
 			List<ServiceInstance> big = context.getBean(DiscoveryClient.class).getInstances("big");
 			assertThat(big).hasSize(300);
 			assertThat(big).extracting(ServiceInstance::getInstanceId).doesNotHaveDuplicates().contains("i001", "i300");
-			assertThat(named.queryLog()).anyMatch((line) -> line.matches("query: _big\\._tcp\\.example\\.test IN PTR \\S*T\\S* .*"));
+			assertThat(named.queryLog())
+				.anyMatch((line) -> line.matches("query: _big\\._tcp\\.example\\.test IN PTR \\S*T\\S* .*"));
 		});
 	}
 

@@ -52,7 +52,8 @@ class StaleAnswerIT {
 
 				named.stop();
 				await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
-					assertThat(client.getInstances("calc")).extracting(ServiceInstance::getHost).containsExactly("127.0.0.31");
+					assertThat(client.getInstances("calc")).extracting(ServiceInstance::getHost)
+						.containsExactly("127.0.0.31");
 					assertThat(count(registry, "stale")).isPositive();
 				});
 				await().atMost(Duration.ofSeconds(20))
@@ -80,15 +81,19 @@ class StaleAnswerIT {
 
 	private ApplicationContextRunner runner(NamedServer named) {
 		return new ApplicationContextRunner().withPropertyValues("dnssd.backend=dns")
-			.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, DiscoveryAutoConfiguration.class,
-					DnsSdMetricsAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class,
+					DiscoveryAutoConfiguration.class, DnsSdMetricsAutoConfiguration.class))
 			.withPropertyValues("dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(),
 					"dnssd.dns.timeout=200ms", "dnssd.discovery.min-ttl=1s", "dnssd.discovery.max-ttl=1s",
 					"dnssd.discovery.stale-if-error=3s");
 	}
 
 	private static long count(MeterRegistry registry, String outcome) {
-		List<Timer> timers = registry.find(DiscoveryMetrics.LOOKUP_TIMER).tag("outcome", outcome).timers().stream().toList();
+		List<Timer> timers = registry.find(DiscoveryMetrics.LOOKUP_TIMER)
+			.tag("outcome", outcome)
+			.timers()
+			.stream()
+			.toList();
 		return timers.stream().mapToLong(Timer::count).sum();
 	}
 

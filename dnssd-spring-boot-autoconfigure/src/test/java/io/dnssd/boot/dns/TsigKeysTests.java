@@ -43,7 +43,8 @@ class TsigKeysTests {
 		DnsUpdateProperties.Tsig tsig = new DnsUpdateProperties.Tsig();
 		tsig.setSecretFile(file.toString());
 		tsig.setName("other");
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(() -> TsigKeys.from(tsig))
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> TsigKeys.from(tsig))
 			.withMessageContaining("dnssd.dns.update.tsig.name")
 			.withMessageContaining("'app-key'");
 	}
@@ -54,7 +55,8 @@ class TsigKeysTests {
 		Files.writeString(file, "# nothing here\n");
 		DnsUpdateProperties.Tsig tsig = new DnsUpdateProperties.Tsig();
 		tsig.setSecretFile(file.toString());
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(() -> TsigKeys.from(tsig))
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> TsigKeys.from(tsig))
 			.withMessageContaining("dnssd.dns.update.tsig.secret-file")
 			.withMessageContaining("no 'key");
 	}
@@ -66,7 +68,8 @@ class TsigKeysTests {
 		DnsUpdateProperties.Tsig tsig = new DnsUpdateProperties.Tsig();
 		tsig.setSecretFile(file.toString());
 		tsig.setSecret(SECRET);
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(() -> TsigKeys.from(tsig))
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> TsigKeys.from(tsig))
 			.withMessageContaining("dnssd.dns.update.tsig.secret-file")
 			.withMessageNotContaining(SECRET);
 	}
@@ -75,7 +78,8 @@ class TsigKeysTests {
 	void aSecretWithoutANameIsAnError() {
 		DnsUpdateProperties.Tsig tsig = new DnsUpdateProperties.Tsig();
 		tsig.setSecret(SECRET);
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(() -> TsigKeys.from(tsig))
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
+			.isThrownBy(() -> TsigKeys.from(tsig))
 			.withMessageContaining("dnssd.dns.update.tsig.name")
 			.withMessageNotContaining(SECRET);
 	}

@@ -66,8 +66,8 @@ class DnsSdInstanceAssemblerTests {
 		assertThat(assembly.missing()).containsExactly(new Question(ONE, Type.TXT), new Question(ONE, Type.SRV));
 		this.records.add(new SRVRecord(ONE, DClass.IN, 120, 0, 5, 8080, HOST));
 		this.records.asked(ONE, Type.TXT);
-		assertThat(this.assembler.assemble(TYPE, this.records).missing())
-			.containsExactly(new Question(HOST, Type.A), new Question(HOST, Type.AAAA));
+		assertThat(this.assembler.assemble(TYPE, this.records).missing()).containsExactly(new Question(HOST, Type.A),
+				new Question(HOST, Type.AAAA));
 		assertThat(this.skipped).isEmpty();
 	}
 
@@ -105,7 +105,8 @@ class DnsSdInstanceAssemblerTests {
 		private final Set<Question> asked = new HashSet<>();
 
 		void add(Record record) {
-			this.byQuestion.computeIfAbsent(new Question(record.getName(), record.getType()), (key) -> new ArrayList<>())
+			this.byQuestion
+				.computeIfAbsent(new Question(record.getName(), record.getType()), (key) -> new ArrayList<>())
 				.add(record);
 		}
 

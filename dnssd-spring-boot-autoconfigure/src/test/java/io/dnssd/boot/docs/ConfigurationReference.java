@@ -20,10 +20,11 @@ import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepos
 import org.springframework.util.ClassUtils;
 
 /**
- * Writes {@code docs/configuration-reference.md} from the configuration metadata the build
- * generates, so the reference lists every {@code dnssd.*} property and cannot drift from the
- * code. The build runs it after compiling the tests ({@code exec:java} in the autoconfigure
- * module); it fails, naming the property, when a property has no description.
+ * Writes {@code docs/configuration-reference.md} from the configuration metadata the
+ * build generates, so the reference lists every {@code dnssd.*} property and cannot drift
+ * from the code. The build runs it after compiling the tests ({@code exec:java} in the
+ * autoconfigure module); it fails, naming the property, when a property has no
+ * description.
  */
 public final class ConfigurationReference {
 
@@ -37,7 +38,8 @@ public final class ConfigurationReference {
 			.stream()
 			.filter((property) -> property.getId().startsWith("dnssd."))
 			.sorted(Comparator.comparing(ConfigurationMetadataProperty::getId))
-			.forEach((property) -> this.sections.computeIfAbsent(section(groups, property.getId()), (key) -> new ArrayList<>())
+			.forEach((property) -> this.sections
+				.computeIfAbsent(section(groups, property.getId()), (key) -> new ArrayList<>())
 				.add(property));
 	}
 
@@ -49,7 +51,9 @@ public final class ConfigurationReference {
 	public static void main(String[] args) throws IOException {
 		ConfigurationMetadataRepository metadata;
 		try (InputStream json = Files.newInputStream(Path.of(args[0]))) {
-			metadata = ConfigurationMetadataRepositoryJsonBuilder.create(StandardCharsets.UTF_8).withJsonResource(json).build();
+			metadata = ConfigurationMetadataRepositoryJsonBuilder.create(StandardCharsets.UTF_8)
+				.withJsonResource(json)
+				.build();
 		}
 		Path output = Path.of(args[1]);
 		Files.writeString(output, new ConfigurationReference(metadata).markdown());
@@ -120,8 +124,7 @@ public final class ConfigurationReference {
 			return "";
 		}
 		String text = (value instanceof Object[] array)
-				? Arrays.stream(array).map(String::valueOf).collect(Collectors.joining(","))
-				: String.valueOf(value);
+				? Arrays.stream(array).map(String::valueOf).collect(Collectors.joining(",")) : String.valueOf(value);
 		return "`" + text + "`";
 	}
 

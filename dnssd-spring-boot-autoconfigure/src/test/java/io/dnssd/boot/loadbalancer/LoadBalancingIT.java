@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code @LoadBalanced} clients against real HTTP servers behind SRV records in a real BIND:
- * weights split the traffic, priorities fail over.
+ * {@code @LoadBalanced} clients against real HTTP servers behind SRV records in a real
+ * BIND: weights split the traffic, priorities fail over.
  */
 class LoadBalancingIT {
 
@@ -80,7 +80,8 @@ class LoadBalancingIT {
 				host6 AAAA ::1
 				""".formatted(srv("a", 10, 3, 0), srv("b", 10, 1, 1), srv("c", 20, 1, 2),
 				ipv6Server.getAddress().getPort()));
-		context = new SpringApplicationBuilder(ClientApplication.class).properties("dnssd.backend=dns").web(WebApplicationType.NONE)
+		context = new SpringApplicationBuilder(ClientApplication.class).properties("dnssd.backend=dns")
+			.web(WebApplicationType.NONE)
 			.properties("dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(), "dnssd.discovery.min-ttl=1s",
 					"dnssd.discovery.max-ttl=1s")
 			.run();
@@ -140,8 +141,8 @@ class LoadBalancingIT {
 		try {
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> "c".equals(client.get().uri("http://lb/").retrieve().body(String.class)));
-			assertThat(IntStream.range(0, 100).mapToObj((i) -> client.get().uri("http://lb/").retrieve().body(String.class)))
-				.containsOnly("c");
+			assertThat(IntStream.range(0, 100)
+				.mapToObj((i) -> client.get().uri("http://lb/").retrieve().body(String.class))).containsOnly("c");
 			assertThat(application.heartbeats).hasSizeGreaterThan(heartbeats);
 		}
 		finally {

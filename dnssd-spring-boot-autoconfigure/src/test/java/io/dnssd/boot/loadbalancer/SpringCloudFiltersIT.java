@@ -32,9 +32,9 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Cloud LoadBalancer's own switches on instances found through DNS-SD in a real BIND,
- * called with a real {@code @LoadBalanced RestClient} against real HTTP servers: zone
- * preference, hints, API versions and retry on the next instance.
+ * Spring Cloud LoadBalancer's own switches on instances found through DNS-SD in a real
+ * BIND, called with a real {@code @LoadBalanced RestClient} against real HTTP servers:
+ * zone preference, hints, API versions and retry on the next instance.
  */
 class SpringCloudFiltersIT {
 
@@ -108,7 +108,10 @@ class SpringCloudFiltersIT {
 		try (ConfigurableApplicationContext context = client()) {
 			RestClient restClient = restClient(context);
 			Set<String> answers = IntStream.range(0, CALLS)
-				.mapToObj((i) -> restClient.get().uri("http://sw/").header("X-SC-LB-Hint", "blue").retrieve()
+				.mapToObj((i) -> restClient.get()
+					.uri("http://sw/")
+					.header("X-SC-LB-Hint", "blue")
+					.retrieve()
 					.body(String.class))
 				.collect(Collectors.toSet());
 			assertThat(answers).containsOnly("a");
@@ -121,7 +124,10 @@ class SpringCloudFiltersIT {
 				"spring.cloud.loadbalancer.api-version.header=X-API-Version")) {
 			RestClient restClient = restClient(context);
 			Function<String, Set<String>> calls = (version) -> IntStream.range(0, CALLS)
-				.mapToObj((i) -> restClient.get().uri("http://sw/").header("X-API-Version", version).retrieve()
+				.mapToObj((i) -> restClient.get()
+					.uri("http://sw/")
+					.header("X-API-Version", version)
+					.retrieve()
 					.body(String.class))
 				.collect(Collectors.toSet());
 			assertThat(calls.apply("2.0")).containsOnly("b", "c").hasSize(2);

@@ -28,11 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Interoperability with Avahi, where it is installed ({@code avahi-daemon}, {@code avahi-utils},
- * {@code dbus}): a private D-Bus system bus and an avahi-daemon restricted to loopback run in
- * the test's network namespace; {@code avahi-browse} must list our instance and we must
- * discover what {@code avahi-publish} announces. Skipped where Avahi is not installed; CI
- * does not install it, because installing avahi-daemon can start it on the machine's network.
+ * Interoperability with Avahi, where it is installed ({@code avahi-daemon},
+ * {@code avahi-utils}, {@code dbus}): a private D-Bus system bus and an avahi-daemon
+ * restricted to loopback run in the test's network namespace; {@code avahi-browse} must
+ * list our instance and we must discover what {@code avahi-publish} announces. Skipped
+ * where Avahi is not installed; CI does not install it, because installing avahi-daemon
+ * can start it on the machine's network.
  */
 class AvahiInteropIT {
 
@@ -98,8 +99,10 @@ class AvahiInteropIT {
 			.properties("spring.application.name=calc", "dnssd.registration.port=8123",
 					"dnssd.registration.instance-id=ours", "dnssd.registration.metadata.flavour=java")
 			.run());
-		await().atMost(PATIENCE).untilAsserted(() -> assertThat(run("avahi-browse", "-rtp", "_calc._tcp"))
-			.contains("=;lo;IPv4;ours;_calc._tcp;local;ours.local;127.0.0.1;8123;").contains("\"flavour=java\""));
+		await().atMost(PATIENCE)
+			.untilAsserted(() -> assertThat(run("avahi-browse", "-rtp", "_calc._tcp"))
+				.contains("=;lo;IPv4;ours;_calc._tcp;local;ours.local;127.0.0.1;8123;")
+				.contains("\"flavour=java\""));
 	}
 
 	@Test
@@ -123,8 +126,9 @@ class AvahiInteropIT {
 
 	private Process start(String... command) throws IOException {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.directory.resolve(Path.of(command[0]).getFileName() + "-" + this.processes.size() + ".log")
-				.toFile());
+			.redirectOutput(
+					this.directory.resolve(Path.of(command[0]).getFileName() + "-" + this.processes.size() + ".log")
+						.toFile());
 		builder.environment().put("DBUS_SYSTEM_BUS_ADDRESS", this.bus);
 		Process process = builder.start();
 		this.processes.add(process);

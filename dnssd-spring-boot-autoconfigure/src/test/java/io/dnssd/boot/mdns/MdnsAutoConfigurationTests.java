@@ -1,8 +1,8 @@
 package io.dnssd.boot.mdns;
 
-import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import java.util.Optional;
 
+import io.dnssd.boot.DnsSdSchedulerAutoConfiguration;
 import io.dnssd.boot.dns.DnsAutoConfiguration;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Registrar;
@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MdnsAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, MdnsAutoConfiguration.class, DnsAutoConfiguration.class));
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(AutoConfigurations
+		.of(DnsSdSchedulerAutoConfiguration.class, MdnsAutoConfiguration.class, DnsAutoConfiguration.class));
 
 	@Test
 	void multicastDnsIsTheDefaultBackend() {
@@ -31,8 +31,9 @@ class MdnsAutoConfigurationTests {
 
 	@Test
 	void theLoopbackAddressIsRegisteredByDefault() {
-		this.runner.run((context) -> assertThat(Optional.ofNullable(context.getBean(Registrar.class).traits().localAddress()))
-			.hasValueSatisfying((address) -> assertThat(address.isLoopbackAddress()).isTrue()));
+		this.runner
+			.run((context) -> assertThat(Optional.ofNullable(context.getBean(Registrar.class).traits().localAddress()))
+				.hasValueSatisfying((address) -> assertThat(address.isLoopbackAddress()).isTrue()));
 	}
 
 	@Test

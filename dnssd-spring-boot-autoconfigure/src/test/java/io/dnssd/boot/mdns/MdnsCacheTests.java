@@ -37,7 +37,8 @@ class MdnsCacheTests {
 	void recordsLiveForTheirTtlAndThenExpire() {
 		assertThat(this.cache.add(response(new PTRRecord(TYPE, DClass.IN, 10, INSTANCE)))).isTrue();
 		this.clock.advance(Duration.ofSeconds(9));
-		assertThat(this.cache.get(TYPE, Type.PTR)).singleElement().satisfies((r) -> assertThat(r.getTTL()).isEqualTo(1));
+		assertThat(this.cache.get(TYPE, Type.PTR)).singleElement()
+			.satisfies((r) -> assertThat(r.getTTL()).isEqualTo(1));
 		assertThat(this.cache.expire()).isFalse();
 		this.clock.advance(Duration.ofSeconds(1));
 		assertThat(this.cache.expire()).isTrue();
@@ -108,7 +109,8 @@ class MdnsCacheTests {
 	@Test
 	void aFloodOfRecordsStopsAtTheLimit() throws Exception {
 		for (int i = 0; i < MdnsCache.MAX_RECORDS + 500; i++) {
-			this.cache.add(response(new PTRRecord(TYPE, DClass.IN, 120, Name.fromString("i" + i + "._calc._tcp.local."))));
+			this.cache
+				.add(response(new PTRRecord(TYPE, DClass.IN, 120, Name.fromString("i" + i + "._calc._tcp.local."))));
 		}
 		assertThat(this.cache.get(TYPE, Type.PTR)).hasSize(MdnsCache.MAX_RECORDS);
 	}

@@ -8,8 +8,8 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
-import java.nio.channels.Selector;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,9 +51,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Applications on the default backend, multicast DNS on loopback, inside a network namespace
- * that holds nothing else: registration, discovery by name with no configuration, pushed
- * changes, goodbyes, health, name conflicts, known-answer suppression and hostile packets.
+ * Applications on the default backend, multicast DNS on loopback, inside a network
+ * namespace that holds nothing else: registration, discovery by name with no
+ * configuration, pushed changes, goodbyes, health, name conflicts, known-answer
+ * suppression and hostile packets.
  */
 class MdnsIT {
 
@@ -163,7 +164,8 @@ class MdnsIT {
 		bogus.getHeader().setFlag(org.xbill.DNS.Flags.QR);
 		Name serviceType = Name.fromString("_calc._tcp.local.");
 		for (int i = 0; i < 50; i++) {
-			bogus.addRecord(new PTRRecord(serviceType, DClass.IN, 120, Name.fromString("ghost" + i + "._calc._tcp.local.")),
+			bogus.addRecord(
+					new PTRRecord(serviceType, DClass.IN, 120, Name.fromString("ghost" + i + "._calc._tcp.local.")),
 					Section.ANSWER);
 		}
 		try (DatagramChannel channel = multicastChannel(new InetSocketAddress(MdnsTransport.PORT))) {
@@ -203,9 +205,13 @@ class MdnsIT {
 		return send(query, Duration.ofSeconds(1)).isEmpty();
 	}
 
-	/** Sends a query from an ephemeral port, as a plain DNS client does, and waits for a reply. */
+	/**
+	 * Sends a query from an ephemeral port, as a plain DNS client does, and waits for a
+	 * reply.
+	 */
 	private static Optional<Message> send(Message query, Duration wait) throws IOException {
-		try (DatagramChannel channel = multicastChannel(new InetSocketAddress(0)); Selector selector = Selector.open()) {
+		try (DatagramChannel channel = multicastChannel(new InetSocketAddress(0));
+				Selector selector = Selector.open()) {
 			channel.configureBlocking(false);
 			channel.register(selector, SelectionKey.OP_READ);
 			channel.send(ByteBuffer.wrap(query.toWire()),

@@ -59,7 +59,8 @@ class MdnsTransportIT {
 	}
 
 	/**
-	 * Opens real channels, but refuses the one with the given number (counted from 1) once.
+	 * Opens real channels, but refuses the one with the given number (counted from 1)
+	 * once.
 	 */
 	private static final class FailingOpener implements MdnsTransport.ChannelOpener {
 

@@ -4,10 +4,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
+import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.ServiceName;
 import io.dnssd.boot.model.ServiceRegistration;
-import io.dnssd.boot.model.Attributes;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;

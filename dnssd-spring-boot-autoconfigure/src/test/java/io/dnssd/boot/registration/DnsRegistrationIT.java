@@ -44,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Self-registration by RFC 2136 dynamic update into a real BIND 9 with a TSIG key, through
- * the application's real lifecycle.
+ * Self-registration by RFC 2136 dynamic update into a real BIND 9 with a TSIG key,
+ * through the application's real lifecycle.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class DnsRegistrationIT {
@@ -247,7 +247,8 @@ class DnsRegistrationIT {
 			all.add("dnssd.registration.port=" + port);
 		}
 		all.addAll(properties);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistrationApplication.class).properties("dnssd.backend=dns")
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(RegistrationApplication.class)
+			.properties("dnssd.backend=dns")
 			.web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))
 			.run();

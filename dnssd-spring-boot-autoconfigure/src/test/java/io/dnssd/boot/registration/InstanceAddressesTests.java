@@ -19,15 +19,15 @@ class InstanceAddressesTests {
 
 	@Test
 	void configuredAddressWinsEvenWhenPublic() {
-		assertThat(InstanceAddresses.choose("203.0.113.7", Optional::empty, Optional::empty, this.inetUtils).getHostAddress())
-			.isEqualTo("203.0.113.7");
+		assertThat(InstanceAddresses.choose("203.0.113.7", Optional::empty, Optional::empty, this.inetUtils)
+			.getHostAddress()).isEqualTo("203.0.113.7");
 	}
 
 	@Test
 	void ecsAwsvpcAddressComesNext() {
 		EcsTaskMetadata ecs = new EcsTaskMetadata(Optional.of("10.1.2.3"), Map.of());
-		assertThat(InstanceAddresses.choose(null, () -> Optional.of(ecs), Optional::empty, this.inetUtils).getHostAddress())
-			.isEqualTo("10.1.2.3");
+		assertThat(InstanceAddresses.choose(null, () -> Optional.of(ecs), Optional::empty, this.inetUtils)
+			.getHostAddress()).isEqualTo("10.1.2.3");
 	}
 
 	@Test
@@ -51,8 +51,8 @@ class InstanceAddressesTests {
 
 	@Test
 	void aHostNameIsNotAnAddress() {
-		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class)
-			.isThrownBy(() -> InstanceAddresses.choose("calc.example.com", Optional::empty, Optional::empty, this.inetUtils))
+		assertThatExceptionOfType(InvalidConfigurationPropertyValueException.class).isThrownBy(
+				() -> InstanceAddresses.choose("calc.example.com", Optional::empty, Optional::empty, this.inetUtils))
 			.withMessageContaining("dnssd.registration.address");
 	}
 

@@ -26,8 +26,9 @@ class RegistrationAutoConfigurationTests {
 
 	private final ApplicationContextRunner withoutAddress = new ApplicationContextRunner()
 		.withPropertyValues("dnssd.backend=dns")
-		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class, DnsRegistrationAutoConfiguration.class,
-				RegistrationAutoConfiguration.class, RegistrationHealthIndicatorAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(DnsSdSchedulerAutoConfiguration.class, DnsAutoConfiguration.class,
+				DnsRegistrationAutoConfiguration.class, RegistrationAutoConfiguration.class,
+				RegistrationHealthIndicatorAutoConfiguration.class))
 		.withPropertyValues("spring.application.name=calc", "dnssd.domain=example.test",
 				"dnssd.dns.servers=127.0.0.1:5300", "dnssd.dns.update.server=127.0.0.1:5300");
 
@@ -66,7 +67,8 @@ class RegistrationAutoConfigurationTests {
 	void customizersChangeTheRegistrationInOrderOnceThePortIsKnown() {
 		this.runner.withPropertyValues("dnssd.registration.stage=prod")
 			.withBean("first", DnsSdRegistrationCustomizer.class,
-					() -> (registration) -> registration.withAttribute("port-seen", Integer.toString(registration.port())))
+					() -> (registration) -> registration.withAttribute("port-seen",
+							Integer.toString(registration.port())))
 			.withBean("second", DnsSdRegistrationCustomizer.class,
 					() -> (registration) -> registration.withPriorityAndWeight(5, 20))
 			.run((context) -> {
@@ -217,8 +219,8 @@ class RegistrationAutoConfigurationTests {
 	}
 
 	/**
-	 * Spring Cloud's network scan as it would run on a host whose first address is the given
-	 * one.
+	 * Spring Cloud's network scan as it would run on a host whose first address is the
+	 * given one.
 	 */
 	private static InetUtils scanFinding(String address) {
 		return new InetUtils(new InetUtilsProperties()) {

@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Every transition of the registration state machine, on a fake clock and a registrar that
- * records its calls.
+ * Every transition of the registration state machine, on a fake clock and a registrar
+ * that records its calls.
  */
 class RegistrationStateMachineTests {
 
@@ -147,7 +147,8 @@ class RegistrationStateMachineTests {
 		this.machine.start(this.registration, false);
 		this.machine.healthChanged(false, "DOWN");
 		this.machine.stop();
-		assertThat(this.registrar.calls).containsExactly("register", "deregister", "register", "withdraw", "deregister");
+		assertThat(this.registrar.calls).containsExactly("register", "deregister", "register", "withdraw",
+				"deregister");
 	}
 
 	@Test
@@ -185,7 +186,8 @@ class RegistrationStateMachineTests {
 	@Test
 	void theStateIsReadAndHealthChangedWithoutWaitingForACallInFlight() throws Exception {
 		CountDownLatch release = this.registrar.blockNextCall();
-		CompletableFuture<Void> starting = CompletableFuture.runAsync(() -> this.machine.start(this.registration, false));
+		CompletableFuture<Void> starting = CompletableFuture
+			.runAsync(() -> this.machine.start(this.registration, false));
 		this.registrar.awaitBlocked();
 		CompletableFuture.runAsync(() -> {
 			assertThat(this.machine.snapshot().state()).isEqualTo(RegistrationState.NOT_REGISTERED);
@@ -200,7 +202,8 @@ class RegistrationStateMachineTests {
 	@Test
 	void stopWaitsForTheCallInFlightThenDeregisters() throws Exception {
 		CountDownLatch release = this.registrar.blockNextCall();
-		CompletableFuture<Void> starting = CompletableFuture.runAsync(() -> this.machine.start(this.registration, false));
+		CompletableFuture<Void> starting = CompletableFuture
+			.runAsync(() -> this.machine.start(this.registration, false));
 		this.registrar.awaitBlocked();
 		CompletableFuture<Void> stopping = CompletableFuture.runAsync(this.machine::stop);
 		assertThatExceptionOfType(TimeoutException.class).isThrownBy(() -> stopping.get(300, TimeUnit.MILLISECONDS));

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Packaged applications a test runs in their own JVMs, each logging to a file. Closing stops
- * every one still alive by its process handle: SIGTERM first, so it deregisters, then a kill
- * if it has not exited within 20 seconds.
+ * Packaged applications a test runs in their own JVMs, each logging to a file. Closing
+ * stops every one still alive by its process handle: SIGTERM first, so it deregisters,
+ * then a kill if it has not exited within 20 seconds.
  */
 public final class AppProcesses implements AutoCloseable {
 
@@ -55,7 +55,9 @@ public final class AppProcesses implements AutoCloseable {
 		command.add("-jar");
 		command.add(jar);
 		command.addAll(List.of(arguments));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile()).start();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log(name).toFile())
+			.start();
 		this.processes.add(process);
 		return process;
 	}

@@ -23,11 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stateful local test double of the AWS Cloud Map API (JSON 1.1 over HTTP:
- * {@code POST /} with {@code X-Amz-Target: Route53AutoNaming_v20170314.<Operation>}, errors
- * as {@code __type}), for the real AWS SDK client. It keeps namespaces, services, instances,
- * operations (reported PENDING for a configurable number of polls), custom health and
- * instance revisions (which, as in Cloud Map, health changes do not bump), and can answer
- * with throttling errors.
+ * {@code POST /} with {@code X-Amz-Target: Route53AutoNaming_v20170314.<Operation>},
+ * errors as {@code __type}), for the real AWS SDK client. It keeps namespaces, services,
+ * instances, operations (reported PENDING for a configurable number of polls), custom
+ * health and instance revisions (which, as in Cloud Map, health changes do not bump), and
+ * can answer with throttling errors.
  */
 public final class CloudMapServer implements AutoCloseable {
 
@@ -122,8 +122,8 @@ public final class CloudMapServer implements AutoCloseable {
 	}
 
 	/**
-	 * Answers every UpdateInstanceCustomHealthStatus with {@code CustomHealthNotFound}, as
-	 * Cloud Map does for an instance whose health check is not a custom one.
+	 * Answers every UpdateInstanceCustomHealthStatus with {@code CustomHealthNotFound},
+	 * as Cloud Map does for an instance whose health check is not a custom one.
 	 */
 	public void refuseCustomHealth() {
 		this.refuseCustomHealth = true;
@@ -151,7 +151,8 @@ public final class CloudMapServer implements AutoCloseable {
 	 * Returns the type and DNS configuration of a namespace's service, as created.
 	 * @param namespaceName the namespace
 	 * @param serviceName the service
-	 * @return the namespace type and the DnsConfig, e.g. {@code DNS_PRIVATE {RoutingPolicy=...}}
+	 * @return the namespace type and the DnsConfig, e.g. {@code DNS_PRIVATE
+	 * {RoutingPolicy=...}}
 	 */
 	public String describe(String namespaceName, String serviceName) {
 		Service service = serviceNamed(namespaceName, serviceName);
@@ -259,7 +260,8 @@ public final class CloudMapServer implements AutoCloseable {
 			case "DiscoverInstances" -> this::discoverInstances;
 			case "DiscoverInstancesRevision" -> this::discoverInstancesRevision;
 			default -> (r) -> {
-				throw new CloudMapError("UnknownOperationException", "Operation " + operation + " is not supported here");
+				throw new CloudMapError("UnknownOperationException",
+						"Operation " + operation + " is not supported here");
 			};
 		};
 		return handler.apply(request);
@@ -291,8 +293,8 @@ public final class CloudMapServer implements AutoCloseable {
 			throw new CloudMapError("OperationNotFound", "No operation " + request.path("OperationId").asText());
 		}
 		String status = (operation.polls.incrementAndGet() > this.pendingPolls) ? "SUCCESS" : "PENDING";
-		return Map.of("Operation", Map.of("Id", operation.id, "Type", operation.type, "Status", status, "Targets",
-				operation.targets));
+		return Map.of("Operation",
+				Map.of("Id", operation.id, "Type", operation.type, "Status", status, "Targets", operation.targets));
 	}
 
 	private Map<String, Object> listServices(JsonNode request) {
@@ -315,7 +317,8 @@ public final class CloudMapServer implements AutoCloseable {
 			throw new CloudMapError("ServiceAlreadyExists", "Service " + name + " already exists");
 		}
 		Service service = addService(namespace, name, request.has("HealthCheckCustomConfig"));
-		service.dnsConfig = request.has("DnsConfig") ? this.json.convertValue(request.get("DnsConfig"), Map.class) : null;
+		service.dnsConfig = request.has("DnsConfig") ? this.json.convertValue(request.get("DnsConfig"), Map.class)
+				: null;
 		return Map.of("Service", describe(service));
 	}
 
@@ -327,7 +330,9 @@ public final class CloudMapServer implements AutoCloseable {
 		Service service = service(request.path("ServiceId").asText());
 		String id = request.path("InstanceId").asText();
 		Map<String, String> attributes = new LinkedHashMap<>();
-		request.path("Attributes").properties().forEach((entry) -> attributes.put(entry.getKey(), entry.getValue().asText()));
+		request.path("Attributes")
+			.properties()
+			.forEach((entry) -> attributes.put(entry.getKey(), entry.getValue().asText()));
 		validateRegisterInstance(id, attributes);
 		Instance previous = service.instances.get(id);
 		String health = (previous != null) ? previous.health
@@ -338,10 +343,11 @@ public final class CloudMapServer implements AutoCloseable {
 	}
 
 	/**
-	 * The limits of RegisterInstance as the API reference states them: an instance id of 1
-	 * to 64 characters from {@code [0-9a-zA-Z_/:.@-]}; at most 30 attributes besides the
-	 * AWS_ ones; keys of at most 255 and values of at most 1,024 printable ASCII characters
-	 * (values neither starting nor ending with a space); 5,000 characters in all.
+	 * The limits of RegisterInstance as the API reference states them: an instance id of
+	 * 1 to 64 characters from {@code [0-9a-zA-Z_/:.@-]}; at most 30 attributes besides
+	 * the AWS_ ones; keys of at most 255 and values of at most 1,024 printable ASCII
+	 * characters (values neither starting nor ending with a space); 5,000 characters in
+	 * all.
 	 */
 	private static void validateRegisterInstance(String id, Map<String, String> attributes) {
 		if (!INSTANCE_ID.matcher(id).matches()) {
@@ -362,7 +368,8 @@ public final class CloudMapServer implements AutoCloseable {
 			total += entry.getKey().length() + entry.getValue().length();
 		}
 		if (total > MAX_ATTRIBUTE_CHARACTERS) {
-			throw new CloudMapError("InvalidInput", total + " characters of attributes, at most " + MAX_ATTRIBUTE_CHARACTERS);
+			throw new CloudMapError("InvalidInput",
+					total + " characters of attributes, at most " + MAX_ATTRIBUTE_CHARACTERS);
 		}
 	}
 
@@ -392,7 +399,9 @@ public final class CloudMapServer implements AutoCloseable {
 	private Map<String, Object> discoverInstances(JsonNode request) {
 		Service service = discoveredService(request);
 		Map<String, String> query = new LinkedHashMap<>();
-		request.path("QueryParameters").properties().forEach((entry) -> query.put(entry.getKey(), entry.getValue().asText()));
+		request.path("QueryParameters")
+			.properties()
+			.forEach((entry) -> query.put(entry.getKey(), entry.getValue().asText()));
 		String filter = request.path("HealthStatus").asText("HEALTHY");
 		int max = request.path("MaxResults").asInt(100);
 		List<Map.Entry<String, Instance>> matching = service.instances.entrySet()
@@ -406,15 +415,16 @@ public final class CloudMapServer implements AutoCloseable {
 			.toList();
 		List<Map.Entry<String, Instance>> chosen = switch (filter) {
 			case "ALL" -> matching;
-			case "UNHEALTHY" -> matching.stream().filter((entry) -> !"HEALTHY".equals(entry.getValue().health)).toList();
+			case "UNHEALTHY" ->
+				matching.stream().filter((entry) -> !"HEALTHY".equals(entry.getValue().health)).toList();
 			case "HEALTHY_OR_ELSE_ALL" -> healthy.isEmpty() ? matching : healthy;
 			default -> healthy;
 		};
 		List<Map<String, Object>> instances = chosen.stream()
 			.limit(max)
-			.map((entry) -> Map.<String, Object>of("InstanceId", entry.getKey(), "NamespaceName", service.namespace.name,
-					"ServiceName", service.name, "HealthStatus", entry.getValue().health, "Attributes",
-					entry.getValue().attributes))
+			.map((entry) -> Map.<String, Object>of("InstanceId", entry.getKey(), "NamespaceName",
+					service.namespace.name, "ServiceName", service.name, "HealthStatus", entry.getValue().health,
+					"Attributes", entry.getValue().attributes))
 			.toList();
 		return Map.of("Instances", instances, "InstancesRevision", service.revision.get());
 	}

@@ -5,13 +5,15 @@ import java.net.SocketException;
 import java.util.Collections;
 import java.util.List;
 
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Guards multicast tests: they run only where this JVM sees no network interface but
  * loopback, as inside the namespace {@code src/test/netns/bin/java} makes, so nothing
- * they send can leave the machine. Elsewhere they are skipped, or fail when {@code CI=true}.
+ * they send can leave the machine. Elsewhere they are skipped, or fail when
+ * {@code CI=true}.
  */
 public final class LoopbackOnlyNetwork {
 
@@ -30,7 +32,7 @@ public final class LoopbackOnlyNetwork {
 				+ "(dnssd.test.netns=" + System.getProperty("dnssd.test.netns", "not set") + "), but this JVM sees "
 				+ others + "; run them as root through Maven, which starts them with src/test/netns/bin/java";
 		if ("true".equals(System.getenv("CI"))) {
-			Assertions.fail(reason);
+			fail(reason);
 		}
 		Assumptions.abort(reason);
 	}

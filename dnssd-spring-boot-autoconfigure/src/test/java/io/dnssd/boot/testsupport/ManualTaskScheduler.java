@@ -15,8 +15,8 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.Trigger;
 
 /**
- * {@link TaskScheduler} on a fake clock: tasks run only when a test advances the clock, on
- * the test's thread, in the order they are due.
+ * {@link TaskScheduler} on a fake clock: tasks run only when a test advances the clock,
+ * on the test's thread, in the order they are due.
  */
 public final class ManualTaskScheduler implements TaskScheduler {
 

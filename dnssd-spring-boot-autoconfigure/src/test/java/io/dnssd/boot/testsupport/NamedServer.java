@@ -28,9 +28,9 @@ import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
 /**
- * A real BIND 9 {@code named} for tests: one primary zone from a zone file the test writes,
- * served on a free port of 127.0.0.1 over UDP and TCP, updatable with TSIG-signed RFC 2136
- * updates, stopped and restarted by PID.
+ * A real BIND 9 {@code named} for tests: one primary zone from a zone file the test
+ * writes, served on a free port of 127.0.0.1 over UDP and TCP, updatable with TSIG-signed
+ * RFC 2136 updates, stopped and restarted by PID.
  * <p>
  * When {@code named} is not installed, tests are skipped with an install hint; with
  * {@code CI=true} they fail instead.
@@ -69,8 +69,8 @@ public final class NamedServer implements AutoCloseable {
 	 * Starts {@code named} serving one zone.
 	 * @param directory a fresh directory for configuration, zone and log
 	 * @param zone the zone name, e.g. {@code example.test}
-	 * @param records the zone's records in master-file format, relative to the zone; SOA and
-	 * NS are added
+	 * @param records the zone's records in master-file format, relative to the zone; SOA
+	 * and NS are added
 	 * @return the running server
 	 * @throws IOException if files cannot be written or the server does not come up
 	 */
@@ -115,14 +115,16 @@ public final class NamedServer implements AutoCloseable {
 	}
 
 	/**
-	 * Writes the TSIG key in BIND's {@code key} clause format, as {@code tsig-keygen} does.
+	 * Writes the TSIG key in BIND's {@code key} clause format, as {@code tsig-keygen}
+	 * does.
 	 * @return the file
 	 * @throws IOException if the file cannot be written
 	 */
 	public Path writeKeyFile() throws IOException {
 		Path file = this.directory.resolve("update.key");
-		Files.writeString(file, "key \"%s\" {\n\talgorithm hmac-sha256;\n\tsecret \"%s\";\n};\n"
-			.formatted(KEY_NAME, this.secret), StandardCharsets.UTF_8);
+		Files.writeString(file,
+				"key \"%s\" {\n\talgorithm hmac-sha256;\n\tsecret \"%s\";\n};\n".formatted(KEY_NAME, this.secret),
+				StandardCharsets.UTF_8);
 		return file;
 	}
 
@@ -159,14 +161,15 @@ public final class NamedServer implements AutoCloseable {
 	 * @throws IOException if the query fails
 	 */
 	public Message query(String name, int type) throws IOException {
-		SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
+		SimpleResolver resolver = new SimpleResolver(
+				new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
 		return resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name), type, DClass.IN)));
 	}
 
 	/**
-	 * Returns the queries the server has logged since it first started, one line each, e.g.
-	 * {@code query: host1.example.test IN A +E(0)K (127.0.0.1)}; a {@code T} among the flags
-	 * marks a query over TCP.
+	 * Returns the queries the server has logged since it first started, one line each,
+	 * e.g. {@code query: host1.example.test IN A +E(0)K (127.0.0.1)}; a {@code T} among
+	 * the flags marks a query over TCP.
 	 * @return the query lines, from {@code query:} on
 	 * @throws IOException if the log cannot be read
 	 */
@@ -192,8 +195,8 @@ public final class NamedServer implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the server again on the same port with the zone as it was last written; dynamic
-	 * updates survive in BIND's journal.
+	 * Starts the server again on the same port with the zone as it was last written;
+	 * dynamic updates survive in BIND's journal.
 	 * @throws IOException if the server does not come up
 	 */
 	public void restart() throws IOException {
@@ -206,7 +209,8 @@ public final class NamedServer implements AutoCloseable {
 	}
 
 	private SimpleResolver resolver() {
-		SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
+		SimpleResolver resolver = new SimpleResolver(
+				new InetSocketAddress(InetAddress.getLoopbackAddress(), this.port));
 		resolver.setTSIGKey(new TSIG(TSIG.HMAC_SHA256, KEY_NAME, this.secret));
 		resolver.setTCP(true);
 		resolver.setTimeout(Duration.ofSeconds(5));
@@ -314,7 +318,8 @@ public final class NamedServer implements AutoCloseable {
 		for (int attempt = 0; attempt < 20; attempt++) {
 			try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 				int candidate = tcp.getLocalPort();
-				try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate))) {
+				try (DatagramSocket udp = new DatagramSocket(
+						new InetSocketAddress(InetAddress.getLoopbackAddress(), candidate))) {
 					return candidate;
 				}
 				catch (IOException ex) {

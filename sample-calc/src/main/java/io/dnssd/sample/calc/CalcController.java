@@ -19,8 +19,8 @@ class CalcController {
 
 	@GetMapping("/calc")
 	Map<String, Object> calc(@RequestParam String expression, HttpServletRequest request) {
-		return Map.of("expression", expression, "result", Expression.evaluate(expression).toPlainString(),
-				"instance", request.getLocalAddr() + ":" + request.getLocalPort());
+		return Map.of("expression", expression, "result", Expression.evaluate(expression).toPlainString(), "instance",
+				request.getLocalAddr() + ":" + request.getLocalPort());
 	}
 
 	@ExceptionHandler

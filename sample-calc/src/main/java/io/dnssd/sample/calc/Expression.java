@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * Evaluates an arithmetic expression: {@code + - * /}, parentheses, unary minus, integers and
- * decimals, with the usual precedence ("(2+6)*3" is 24). Arithmetic is decimal with 34
- * significant digits ({@link MathContext#DECIMAL128}).
+ * Evaluates an arithmetic expression: {@code + - * /}, parentheses, unary minus, integers
+ * and decimals, with the usual precedence ("(2+6)*3" is 24). Arithmetic is decimal with
+ * 34 significant digits ({@link MathContext#DECIMAL128}).
  * <p>
- * The input is bounded in length and nesting depth, so no input can exhaust the stack, and
- * with bounded precision every operation takes bounded time.
+ * The input is bounded in length and nesting depth, so no input can exhaust the stack,
+ * and with bounded precision every operation takes bounded time.
  */
 public final class Expression {
 
@@ -35,8 +35,8 @@ public final class Expression {
 	 * Evaluates an expression.
 	 * @param text the expression, such as "(2+6)*3"
 	 * @return the value, without trailing zeros
-	 * @throws InvalidExpressionException if the expression is malformed, too long, too deeply
-	 * nested, or divides by zero; the message names the position (counted from 1)
+	 * @throws InvalidExpressionException if the expression is malformed, too long, too
+	 * deeply nested, or divides by zero; the message names the position (counted from 1)
 	 */
 	public static BigDecimal evaluate(String text) {
 		if (text.length() > MAX_LENGTH) {
@@ -79,7 +79,8 @@ public final class Expression {
 				this.position++;
 				BigDecimal divisor = unary();
 				if (divisor.signum() == 0) {
-					throw new InvalidExpressionException("Division by zero at position " + (operator + 1), operator + 1);
+					throw new InvalidExpressionException("Division by zero at position " + (operator + 1),
+							operator + 1);
 				}
 				value = value.divide(divisor, PRECISION);
 			}
@@ -108,7 +109,8 @@ public final class Expression {
 			enter(open);
 			BigDecimal value = sum();
 			if (!take(')')) {
-				throw error(atEnd() ? "Missing ')'" : "Expected ')' but found '" + this.text.charAt(this.position) + "'");
+				throw error(
+						atEnd() ? "Missing ')'" : "Expected ')' but found '" + this.text.charAt(this.position) + "'");
 			}
 			this.depth--;
 			return value;
@@ -140,7 +142,8 @@ public final class Expression {
 
 	private void enter(int at) {
 		if (++this.depth > MAX_DEPTH) {
-			throw new InvalidExpressionException("Nesting deeper than " + MAX_DEPTH + " at position " + (at + 1), at + 1);
+			throw new InvalidExpressionException("Nesting deeper than " + MAX_DEPTH + " at position " + (at + 1),
+					at + 1);
 		}
 	}
 

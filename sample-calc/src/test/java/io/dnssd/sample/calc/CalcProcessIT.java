@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged sample-calc in its own JVM registers in a real BIND with its real port, and
- * on SIGTERM removes its records first and keeps serving through the drain before it exits.
+ * The packaged sample-calc in its own JVM registers in a real BIND with its real port,
+ * and on SIGTERM removes its records first and keeps serving through the drain before it
+ * exits.
  */
 class CalcProcessIT {
 
@@ -55,14 +56,12 @@ class CalcProcessIT {
 	void registersItsRealPortAndOnSigtermDeregistersThenDrainsThenExits() throws Exception {
 		this.named = NamedServer.start(this.directory.resolve("named"), ZONE, "");
 		Path log = this.directory.resolve("calc.log");
-		this.process = new ProcessBuilder(javaExecutable(), "-jar", System.getProperty("sample.jar"),
-				"--server.port=0", "--management.server.port=0", "--management.server.address=127.0.0.1",
-				"--spring.profiles.active=dns", "--dnssd.domain=" + ZONE,
-				"--dnssd.dns.servers=" + this.named.address(),
+		this.process = new ProcessBuilder(javaExecutable(), "-jar", System.getProperty("sample.jar"), "--server.port=0",
+				"--management.server.port=0", "--management.server.address=127.0.0.1", "--spring.profiles.active=dns",
+				"--dnssd.domain=" + ZONE, "--dnssd.dns.servers=" + this.named.address(),
 				"--dnssd.dns.update.server=" + this.named.address(),
 				"--dnssd.dns.update.tsig.secret-file=" + this.named.writeKeyFile(),
-				"--dnssd.registration.address=127.0.0.1",
-				"--dnssd.registration.drain=3s")
+				"--dnssd.registration.address=127.0.0.1", "--dnssd.registration.drain=3s")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
@@ -93,7 +92,8 @@ class CalcProcessIT {
 		assertThat(this.named.records(SERVICE, Type.PTR)).isEmpty();
 		String output = Files.readString(log);
 		assertThat(output).contains("Registered 'calc-127-0-0-1-" + port + "'");
-		assertThat(output.indexOf("Deregistered")).isPositive().isLessThan(output.indexOf("Commencing graceful shutdown"));
+		assertThat(output.indexOf("Deregistered")).isPositive()
+			.isLessThan(output.indexOf("Commencing graceful shutdown"));
 	}
 
 	private int registeredPort() throws IOException {

@@ -23,7 +23,8 @@ class InstanceHealth {
 	/**
 	 * Returns the status an instance reports.
 	 * @param instance the instance
-	 * @return its health status ("UP", "DOWN", ...), or "UNREACHABLE" when it does not answer
+	 * @return its health status ("UP", "DOWN", ...), or "UNREACHABLE" when it does not
+	 * answer
 	 */
 	String status(ServiceInstance instance) {
 		try {

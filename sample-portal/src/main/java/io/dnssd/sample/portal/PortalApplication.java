@@ -10,8 +10,8 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * Sample portal: a web page that lists the discovered services and calls the time and calc
- * services by name through a {@link LoadBalanced @LoadBalanced} {@link RestClient}.
+ * Sample portal: a web page that lists the discovered services and calls the time and
+ * calc services by name through a {@link LoadBalanced @LoadBalanced} {@link RestClient}.
  */
 @SpringBootApplication
 public class PortalApplication {

@@ -49,6 +49,7 @@ class ServiceDirectory {
 
 	/**
 	 * A discovered service.
+	 *
 	 * @param name the service name
 	 * @param instances its instances, by address and port
 	 */
@@ -57,6 +58,7 @@ class ServiceDirectory {
 
 	/**
 	 * A discovered instance as the page shows it.
+	 *
 	 * @param id the instance id
 	 * @param address the address it registered
 	 * @param port the port it registered
@@ -64,8 +66,8 @@ class ServiceDirectory {
 	 * @param stage the stage it registered, if any
 	 * @param health the health status it reports now
 	 */
-	record InstanceView(@Nullable String id, String address, int port, @Nullable String version,
-			@Nullable String stage, String health) {
+	record InstanceView(@Nullable String id, String address, int port, @Nullable String version, @Nullable String stage,
+			String health) {
 	}
 
 }

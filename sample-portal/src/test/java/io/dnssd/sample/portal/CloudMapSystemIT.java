@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged sample-calc and sample-portal, each in its own JVM, on the Cloud Map backend
- * against a local test double of the Cloud Map API: calc registers, the portal finds and calls
- * it by name, and after SIGTERM calc is gone from Cloud Map before its process exits.
+ * The packaged sample-calc and sample-portal, each in its own JVM, on the Cloud Map
+ * backend against a local test double of the Cloud Map API: calc registers, the portal
+ * finds and calls it by name, and after SIGTERM calc is gone from Cloud Map before its
+ * process exits.
  */
 class CloudMapSystemIT {
 
@@ -64,7 +65,8 @@ class CloudMapSystemIT {
 
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> this.http.get("http://127.0.0.1:" + portalPort + "/api/calc?expression=2%2B3"),
-					(body) -> body != null && body.contains("\"result\":\"5\"") && body.contains("\"instance\":\"127.0.0.1:" + calcPort + "\""));
+					(body) -> body != null && body.contains("\"result\":\"5\"")
+							&& body.contains("\"instance\":\"127.0.0.1:" + calcPort + "\""));
 
 		calc.destroy();
 		boolean goneWhileRunning = false;

@@ -31,7 +31,8 @@ class InstanceHealthTests {
 
 	@Test
 	void readsTheStatusOfAHealthyInstance() throws IOException {
-		assertThat(this.health.status(instanceAnswering(200, "application/json", "{\"status\":\"UP\"}"))).isEqualTo("UP");
+		assertThat(this.health.status(instanceAnswering(200, "application/json", "{\"status\":\"UP\"}")))
+			.isEqualTo("UP");
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import io.dnssd.boot.testsupport.AppProcesses;
 import io.dnssd.boot.testsupport.HttpProbe;
 import io.dnssd.boot.testsupport.LoopbackOnlyNetwork;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +24,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The demo as a user sees it: two time, two calc and one portal instance, each the packaged
- * sample in its own JVM on the default backend (multicast DNS on loopback, inside a network
- * namespace that holds only loopback), and headless Chromium driving the portal's page.
+ * The demo as a user sees it: two time, two calc and one portal instance, each the
+ * packaged sample in its own JVM on the default backend (multicast DNS on loopback,
+ * inside a network namespace that holds only loopback), and headless Chromium driving the
+ * portal's page.
  */
 class PortalBrowserIT {
 
@@ -145,7 +146,7 @@ class PortalBrowserIT {
 		String reason = "The browser test needs Debian's chromium and chromium-driver (apt-get install -y chromium "
 				+ "chromium-driver); .ci/run installs them";
 		if ("true".equals(System.getenv("CI"))) {
-			Assertions.fail(reason);
+			fail(reason);
 		}
 		Assumptions.abort(reason);
 	}

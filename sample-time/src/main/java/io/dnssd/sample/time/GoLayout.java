@@ -8,11 +8,12 @@ import java.util.Set;
 /**
  * A time layout written the way Go's {@code time.Format} takes it: as the reference time
  * {@code Mon Jan 2 15:04:05 MST 2006} shown the way the result should look. "15:04" gives
- * the hour and minute, "2 Jan" the day and month, "Jan -> 15" the month, an arrow and the hour.
+ * the hour and minute, "2 Jan" the day and month, "Jan -> 15" the month, an arrow and the
+ * hour.
  * <p>
  * Elements are recognised as Go recognises them; everything else is copied as it is. Two
- * mistakes that Go would copy silently are rejected instead: a digit that is not part of the
- * reference time (such as "2007" or "16") and a month or weekday name other than the
+ * mistakes that Go would copy silently are rejected instead: a digit that is not part of
+ * the reference time (such as "2007" or "16") and a month or weekday name other than the
  * reference's (such as "Feb" or "Tue").
  *
  * @see <a href="https://pkg.go.dev/time#pkg-constants">Go's layout constants</a>
@@ -24,10 +25,10 @@ public final class GoLayout {
 
 	private static final String REFERENCE = "Mon Jan 2 15:04:05 MST 2006";
 
-	private static final Set<String> OTHER_NAMES = Set.of("Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
-			"Oct", "Nov", "Dec", "February", "March", "April", "June", "July", "August", "September", "October",
-			"November", "December", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Tuesday", "Wednesday", "Thursday",
-			"Friday", "Saturday", "Sunday");
+	private static final Set<String> OTHER_NAMES = Set.of("Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+			"Nov", "Dec", "February", "March", "April", "June", "July", "August", "September", "October", "November",
+			"December", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun", "Tuesday", "Wednesday", "Thursday", "Friday",
+			"Saturday", "Sunday");
 
 	private final List<Part> parts;
 
@@ -39,8 +40,8 @@ public final class GoLayout {
 	 * Parses a layout.
 	 * @param layout the layout, such as "15:04 Jan 2"
 	 * @return the parsed layout
-	 * @throws InvalidLayoutException if the layout is too long, formats nothing, or holds an
-	 * unknown element
+	 * @throws InvalidLayoutException if the layout is too long, formats nothing, or holds
+	 * an unknown element
 	 */
 	public static GoLayout parse(String layout) {
 		if (layout.length() > MAX_LENGTH) {
@@ -123,8 +124,12 @@ public final class GoLayout {
 	}
 
 	/**
-	 * A recognised element and how many characters of the layout it covers, counting a literal
-	 * prefix that Go reads together with it (the "_" of "_2006").
+	 * A recognised element and how many characters of the layout it covers, counting a
+	 * literal prefix that Go reads together with it (the "_" of "_2006").
+	 *
+	 * @param element the element
+	 * @param length the characters it covers
+	 * @param literalPrefix the literal text before it, empty when there is none
 	 */
 	record Match(LayoutElement element, int length, String literalPrefix) {
 	}

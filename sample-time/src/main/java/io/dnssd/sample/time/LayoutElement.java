@@ -10,8 +10,8 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One element of a Go layout, recognised with Go's precedence (see {@code nextStdChunk} in
- * Go's {@code time/format.go}) and formatted from a {@link ZonedDateTime}.
+ * One element of a Go layout, recognised with Go's precedence (see {@code nextStdChunk}
+ * in Go's {@code time/format.go}) and formatted from a {@link ZonedDateTime}.
  */
 enum LayoutElement {
 
@@ -187,8 +187,12 @@ enum LayoutElement {
 	}
 
 	/**
-	 * Appends an offset in the form its layout text shows: "Z" for UTC when the text starts
-	 * with 'Z', hours, then minutes and seconds as far as the text goes, colons where it has them.
+	 * Appends an offset in the form its layout text shows: "Z" for UTC when the text
+	 * starts with 'Z', hours, then minutes and seconds as far as the text goes, colons
+	 * where it has them.
+	 * @param out where the offset is written
+	 * @param totalSeconds the offset from UTC
+	 * @param text the layout text of the element
 	 */
 	private static void appendOffset(StringBuilder out, int totalSeconds, String text) {
 		if (text.charAt(0) == 'Z' && totalSeconds == 0) {

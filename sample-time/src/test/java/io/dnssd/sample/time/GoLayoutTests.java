@@ -81,8 +81,7 @@ class GoLayoutTests {
 
 	@Test
 	void rejectsOverlongLayout() {
-		assertThatExceptionOfType(InvalidLayoutException.class)
-			.isThrownBy(() -> GoLayout.parse("15:04 ".repeat(40)))
+		assertThatExceptionOfType(InvalidLayoutException.class).isThrownBy(() -> GoLayout.parse("15:04 ".repeat(40)))
 			.withMessage("Layout is 240 characters long; at most 200 are accepted");
 	}
 
