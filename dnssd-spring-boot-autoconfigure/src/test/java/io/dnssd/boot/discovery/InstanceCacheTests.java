@@ -1,16 +1,13 @@
 package io.dnssd.boot.discovery;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.dnssd.boot.model.Attributes;
@@ -197,42 +194,36 @@ class InstanceCacheTests {
 	}
 
 	@Test
-	void listenersThatLookUpOtherServicesDoNotDeadlock() throws Exception {
-		this.source.answer(() -> resolution(Duration.ofSeconds(30), instance("a", "stage", "prod")));
-		CyclicBarrier bothNotified = new CyclicBarrier(2);
-		Map<String, String> other = Map.of("calc", "time", "time", "calc");
+	void listenersAreCalledWithoutTheServiceLockHeld() {
+		this.source.answer(() -> resolution(Duration.ofMillis(100), instance("a", "stage", "prod")));
+		List<Boolean> locked = new CopyOnWriteArrayList<>();
 		InstanceCache[] holder = new InstanceCache[1];
-		InstanceCacheListener crossLookup = new InstanceCacheListener() {
+		InstanceCacheListener probe = new InstanceCacheListener() {
 
 			@Override
 			public void changed(String serviceId, List<ServiceInstance> instances) {
-				if (Thread.currentThread().getName().startsWith("lookup-")) {
-					await(bothNotified);
-					holder[0].getInstances(other.get(serviceId));
-				}
+				locked.add(Thread.holdsLock(cachedService(holder[0], serviceId)));
 			}
 
 		};
-		holder[0] = new InstanceCache(this.source, settings(Duration.ofSeconds(1), Duration.ofMinutes(1)),
-				(serviceId) -> NO_FILTER, List.of(crossLookup), this.scheduler);
-		Function<String, CompletableFuture<List<ServiceInstance>>> lookup = (serviceId) -> {
-			CompletableFuture<List<ServiceInstance>> result = new CompletableFuture<>();
-			Thread thread = new Thread(() -> result.complete(holder[0].getInstances(serviceId)), "lookup-" + serviceId);
-			thread.setDaemon(true);
-			thread.start();
-			return result;
-		};
-		CompletableFuture<List<ServiceInstance>> calc = lookup.apply("calc");
-		CompletableFuture<List<ServiceInstance>> time = lookup.apply("time");
-		assertThat(calc.get(5, TimeUnit.SECONDS)).hasSize(1);
-		assertThat(time.get(5, TimeUnit.SECONDS)).hasSize(1);
+		holder[0] = new InstanceCache(this.source, settings(Duration.ofMillis(100), Duration.ofMinutes(1)),
+				(serviceId) -> NO_FILTER, List.of(probe), this.scheduler);
+		holder[0].getInstances("calc");
+		this.source.answer(() -> resolution(Duration.ofMillis(100)));
+		this.scheduler.advance(Duration.ofMillis(75));
+		assertThat(locked).containsExactly(false, false);
 	}
 
-	private static void await(CyclicBarrier barrier) {
+	/**
+	 * The cache's state object of a service, whose monitor guards its refreshes.
+	 */
+	private static Object cachedService(InstanceCache cache, String serviceId) {
 		try {
-			barrier.await(5, TimeUnit.SECONDS);
+			Field services = InstanceCache.class.getDeclaredField("services");
+			services.setAccessible(true);
+			return ((Map<?, ?>) services.get(cache)).get(serviceId);
 		}
-		catch (Exception ex) {
+		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -335,11 +335,21 @@ public final class CloudMapServer implements AutoCloseable {
 			.forEach((entry) -> attributes.put(entry.getKey(), entry.getValue().asText()));
 		validateRegisterInstance(id, attributes);
 		Instance previous = service.instances.get(id);
-		String health = (previous != null) ? previous.health
-				: ("UNHEALTHY".equals(attributes.get("AWS_INIT_HEALTH_STATUS")) ? "UNHEALTHY" : "HEALTHY");
+		String health = (previous != null) ? previous.health : initialHealth(service, attributes);
 		service.instances.put(id, new Instance(attributes, health));
 		service.revision.incrementAndGet();
 		return Map.of("OperationId", operation("REGISTER_INSTANCE", Map.of("SERVICE", service.id, "INSTANCE", id)));
+	}
+
+	/**
+	 * The health an instance starts with: AWS_INIT_HEALTH_STATUS counts only where the
+	 * service has a custom health check; without one the health is UNKNOWN.
+	 */
+	private static String initialHealth(Service service, Map<String, String> attributes) {
+		if (!service.customHealth) {
+			return "UNKNOWN";
+		}
+		return "UNHEALTHY".equals(attributes.get("AWS_INIT_HEALTH_STATUS")) ? "UNHEALTHY" : "HEALTHY";
 	}
 
 	/**
@@ -402,8 +412,11 @@ public final class CloudMapServer implements AutoCloseable {
 		request.path("QueryParameters")
 			.properties()
 			.forEach((entry) -> query.put(entry.getKey(), entry.getValue().asText()));
-		String filter = request.path("HealthStatus").asText("HEALTHY");
+		String filter = service.customHealth ? request.path("HealthStatus").asText("HEALTHY") : "ALL";
 		int max = request.path("MaxResults").asInt(100);
+		if (max < 1 || max > 1000) {
+			throw new CloudMapError("InvalidInput", "MaxResults " + max + " is not between 1 and 1000");
+		}
 		List<Map.Entry<String, Instance>> matching = service.instances.entrySet()
 			.stream()
 			.filter((entry) -> query.entrySet()

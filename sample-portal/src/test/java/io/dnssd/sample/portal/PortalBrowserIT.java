@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -77,8 +78,12 @@ class PortalBrowserIT {
 		this.browser = chromium();
 		this.browser.get("http://127.0.0.1:" + port + "/");
 		WebDriverWait wait = new WebDriverWait(this.browser, PATIENCE);
+		// The page renders its rows anew every 2 s: an element found just before may be
+		// gone.
+		wait.ignoring(StaleElementReferenceException.class);
 		wait.until((page) -> rows("calc").size() == 2 && rows("time").size() == 2);
-		List<String> calcInstances = rows("calc").stream().map((row) -> row.getAttribute("data-instance")).toList();
+		List<String> calcInstances = wait
+			.until((page) -> rows("calc").stream().map((row) -> row.getAttribute("data-instance")).toList());
 		assertThat(calcInstances).doesNotHaveDuplicates().allMatch((instance) -> instance.startsWith("127.0.0.1:"));
 		wait.until((page) -> rows("calc").stream().allMatch((row) -> row.getText().endsWith("0.1.0-SNAPSHOT demo UP")));
 
