@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.dnssd.boot.model.Attribute;
 import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.InstanceSource;
+import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.registration.DnsSdServiceRegistry;
 import io.dnssd.boot.registration.RegistrationState;
 import io.dnssd.boot.testsupport.CloudMapServer;
@@ -35,6 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -189,6 +191,17 @@ class CloudMapIT {
 		assertThat(byId.get("long").attributes().get("note").orElseThrow().value()).hasSize(1000);
 		assertThat(byId.get("odd").attributes().all()).extracting(Attribute::key).containsExactly("ok");
 		assertThat(output.getOut().split("'a=b' skipped", -1)).hasSize(2);
+	}
+
+	@Test
+	void theProbeFailsWhenCloudMapCannotBeReached() {
+		this.cloudMap.createNamespace(NAMESPACE);
+		this.cloudMap.createService(NAMESPACE, "calc", false);
+		DiscoveryClient discovery = client().getBean(DiscoveryClient.class);
+		discovery.probe();
+		this.cloudMap.close();
+		assertThatExceptionOfType(LookupFailedException.class).isThrownBy(discovery::probe)
+			.withMessageContaining(NAMESPACE);
 	}
 
 	@Test

@@ -2,9 +2,7 @@ package io.dnssd.boot.mdns;
 
 import java.io.IOException;
 import java.net.NetworkInterface;
-import java.net.StandardProtocolFamily;
 import java.nio.channels.DatagramChannel;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.dnssd.boot.testsupport.LoopbackOnlyNetwork;
@@ -30,18 +28,18 @@ class MdnsTransportIT {
 
 	@Test
 	void aFailedOpenClosesWhatItOpenedAndTheNextAttemptOpensEachSocketOnce() {
-		FailingOpener opener = new FailingOpener(2);
+		FailingChannelOpener opener = new FailingChannelOpener(2);
 		try (MdnsTransport transport = new MdnsTransport(List.of(this.loopback, this.loopback), false, opener)) {
 			assertThatIllegalStateException().isThrownBy(transport::probe).withMessageContaining("refused on purpose");
-			assertThat(opener.opened).hasSize(1).noneMatch(DatagramChannel::isOpen);
+			assertThat(opener.opened()).hasSize(1).noneMatch(DatagramChannel::isOpen);
 			assertThat(transport.isOpen()).isFalse();
 
 			transport.probe();
 			assertThat(transport.isOpen()).isTrue();
 			assertThat(transport.endpoints()).hasSize(2);
-			assertThat(opener.opened).hasSize(3).filteredOn(DatagramChannel::isOpen).hasSize(2);
+			assertThat(opener.opened()).hasSize(3).filteredOn(DatagramChannel::isOpen).hasSize(2);
 		}
-		assertThat(opener.opened).noneMatch(DatagramChannel::isOpen);
+		assertThat(opener.opened()).noneMatch(DatagramChannel::isOpen);
 	}
 
 	@Test
@@ -56,32 +54,6 @@ class MdnsTransportIT {
 			transport.close();
 		}
 		assertThatIllegalStateException().isThrownBy(transport::probe).withMessageContaining("closed");
-	}
-
-	/**
-	 * Opens real channels, but refuses the one with the given number (counted from 1)
-	 * once.
-	 */
-	private static final class FailingOpener implements MdnsTransport.ChannelOpener {
-
-		private final List<DatagramChannel> opened = new ArrayList<>();
-
-		private int refuse;
-
-		FailingOpener(int refuse) {
-			this.refuse = refuse;
-		}
-
-		@Override
-		public DatagramChannel open(StandardProtocolFamily family) throws IOException {
-			if (--this.refuse == 0) {
-				throw new IOException("refused on purpose");
-			}
-			DatagramChannel channel = DatagramChannel.open(family);
-			this.opened.add(channel);
-			return channel;
-		}
-
 	}
 
 }

@@ -63,6 +63,8 @@ public final class CloudMapServer implements AutoCloseable {
 
 	private volatile boolean refuseCustomHealth;
 
+	private volatile boolean stopped;
+
 	private final AtomicInteger throttle = new AtomicInteger();
 
 	private volatile String throttleError = "ThrottlingException";
@@ -215,7 +217,10 @@ public final class CloudMapServer implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
+		if (!this.stopped) {
+			this.stopped = true;
+			this.server.stop(0);
+		}
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
