@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.dnssd.boot.dnssd.DnsSdInstanceAssembler;
 import io.dnssd.boot.dnssd.DnsSdInstanceAssembler.Assembly;
-import io.dnssd.boot.dnssd.DnsSdRecordSource;
 import io.dnssd.boot.model.Resolution;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -44,14 +43,13 @@ final class DnsSdLookup {
 		RecordIndex index = new RecordIndex();
 		index.add(ptrAnswer);
 		Name serviceType = pointers.get(0).getName();
-		DnsSdRecordSource records = new IndexedRecords(index);
-		Assembly assembly = this.assembler.assemble(serviceType, records);
+		Assembly assembly = this.assembler.assemble(serviceType, index);
 		for (int round = 0; round < MAX_ROUNDS && !assembly.missing().isEmpty(); round++) {
 			index.addAll(this.client.queryAll(assembly.missing()
 				.stream()
 				.map((question) -> new DnsQuestion(question.name(), question.type()))
 				.toList()));
-			assembly = this.assembler.assemble(serviceType, records);
+			assembly = this.assembler.assemble(serviceType, index);
 		}
 		Duration ttl = (assembly.ttl() != null) ? assembly.ttl() : Duration.ofSeconds(minTtl(pointers));
 		return new Resolution(assembly.instances(), ttl);
@@ -59,23 +57,6 @@ final class DnsSdLookup {
 
 	private static long minTtl(List<Record> records) {
 		return records.stream().mapToLong(Record::getTTL).min().orElse(0);
-	}
-
-	/**
-	 * The answers gathered so far, as the assembler reads them.
-	 */
-	private record IndexedRecords(RecordIndex index) implements DnsSdRecordSource {
-
-		@Override
-		public List<Record> get(Name name, int type) {
-			return this.index.get(name, type);
-		}
-
-		@Override
-		public boolean knows(Name name, int type) {
-			return this.index.knows(name, type);
-		}
-
 	}
 
 }

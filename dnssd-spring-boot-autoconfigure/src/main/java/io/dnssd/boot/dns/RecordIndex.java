@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.dnssd.boot.dnssd.DnsSdRecordSource;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -14,7 +15,7 @@ import org.xbill.DNS.Section;
  * Records gathered from the answer and additional sections of the answers of one lookup,
  * by owner name and type, so a lookup queries only what no answer has brought yet.
  */
-final class RecordIndex {
+final class RecordIndex implements DnsSdRecordSource {
 
 	private final Map<DnsQuestion, List<Record>> records = new HashMap<>();
 
@@ -30,7 +31,8 @@ final class RecordIndex {
 		answers.forEach(this::add);
 	}
 
-	List<Record> get(Name name, int type) {
+	@Override
+	public List<Record> get(Name name, int type) {
 		return this.records.getOrDefault(new DnsQuestion(name, type), List.of());
 	}
 
@@ -41,7 +43,8 @@ final class RecordIndex {
 	 * @param type the record type
 	 * @return {@code true} when a query for them would bring nothing new
 	 */
-	boolean knows(Name name, int type) {
+	@Override
+	public boolean knows(Name name, int type) {
 		DnsQuestion question = new DnsQuestion(name, type);
 		return this.records.containsKey(question) || this.asked.containsKey(question);
 	}

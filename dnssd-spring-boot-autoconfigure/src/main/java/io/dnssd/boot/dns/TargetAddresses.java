@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
+import io.dnssd.boot.dnssd.DnsSdRecords;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
@@ -37,7 +36,7 @@ final class TargetAddresses {
 		index.addAll(client.queryAll(missing));
 		TargetAddresses addresses = new TargetAddresses();
 		for (Name target : targets) {
-			firstAddress(index, target).ifPresent((record) -> addresses.byTarget.put(target, record));
+			DnsSdRecords.firstAddress(index, target).ifPresent((record) -> addresses.byTarget.put(target, record));
 		}
 		return addresses;
 	}
@@ -49,17 +48,6 @@ final class TargetAddresses {
 	 */
 	Optional<Record> recordOf(Name target) {
 		return Optional.ofNullable(this.byTarget.get(target));
-	}
-
-	private static Optional<Record> firstAddress(RecordIndex index, Name target) {
-		for (int type : new int[] { Type.A, Type.AAAA }) {
-			for (Record record : index.get(target, type)) {
-				if (record instanceof ARecord || record instanceof AAAARecord) {
-					return Optional.of(record);
-				}
-			}
-		}
-		return Optional.empty();
 	}
 
 }

@@ -15,8 +15,6 @@ import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.InstanceName;
 import org.jspecify.annotations.Nullable;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
@@ -82,7 +80,7 @@ public final class DnsSdInstanceAssembler {
 			if (Name.root.equals(target)) {
 				continue;
 			}
-			Optional<Record> address = firstAddress(records, target);
+			Optional<Record> address = DnsSdRecords.firstAddress(records, target);
 			if (address.isEmpty()) {
 				List<Question> unknown = this.addressTypes.stream()
 					.filter((type) -> !records.knows(target, type))
@@ -127,17 +125,6 @@ public final class DnsSdInstanceAssembler {
 			.filter(SRVRecord.class::isInstance)
 			.map(SRVRecord.class::cast)
 			.min(Comparator.comparingInt(SRVRecord::getPriority));
-	}
-
-	private static Optional<Record> firstAddress(DnsSdRecordSource records, Name target) {
-		for (int type : new int[] { Type.A, Type.AAAA }) {
-			for (Record record : records.get(target, type)) {
-				if (record instanceof ARecord || record instanceof AAAARecord) {
-					return Optional.of(record);
-				}
-			}
-		}
-		return Optional.empty();
 	}
 
 	private static String instanceId(Name instanceName) {

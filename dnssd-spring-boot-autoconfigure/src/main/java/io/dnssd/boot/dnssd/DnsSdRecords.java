@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import io.dnssd.boot.model.Attribute;
 import io.dnssd.boot.model.Attributes;
@@ -52,6 +53,23 @@ public final class DnsSdRecords {
 	public static String hostAddress(Record address) {
 		return (address instanceof ARecord a) ? a.getAddress().getHostAddress()
 				: ((AAAARecord) address).getAddress().getHostAddress();
+	}
+
+	/**
+	 * Returns the first address record of a host: A before AAAA.
+	 * @param records the records at hand
+	 * @param host the host name, e.g. an SRV target
+	 * @return the A or AAAA record, if one is at hand
+	 */
+	public static Optional<Record> firstAddress(DnsSdRecordSource records, Name host) {
+		for (int type : new int[] { Type.A, Type.AAAA }) {
+			for (Record record : records.get(host, type)) {
+				if (record instanceof ARecord || record instanceof AAAARecord) {
+					return Optional.of(record);
+				}
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

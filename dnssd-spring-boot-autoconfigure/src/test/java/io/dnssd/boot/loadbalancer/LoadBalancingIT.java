@@ -1,9 +1,6 @@
 package io.dnssd.boot.loadbalancer;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.sun.net.httpserver.HttpServer;
+import io.dnssd.boot.testsupport.NameServingHttpServer;
 import io.dnssd.boot.testsupport.NamedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,9 +62,10 @@ class LoadBalancingIT {
 
 	@BeforeAll
 	static void start() throws Exception {
-		servers = List.of(httpServer("a", InetAddress.getLoopbackAddress()),
-				httpServer("b", InetAddress.getLoopbackAddress()), httpServer("c", InetAddress.getLoopbackAddress()));
-		ipv6Server = httpServer("six", InetAddress.getByName("::1"));
+		servers = List.of(NameServingHttpServer.start("a", InetAddress.getLoopbackAddress()),
+				NameServingHttpServer.start("b", InetAddress.getLoopbackAddress()),
+				NameServingHttpServer.start("c", InetAddress.getLoopbackAddress()));
+		ipv6Server = NameServingHttpServer.start("six", InetAddress.getByName("::1"));
 		named = NamedServer.start(directory, ZONE, """
 				_lb._tcp 1 PTR a._lb._tcp
 				_lb._tcp 1 PTR b._lb._tcp
@@ -167,18 +166,6 @@ class LoadBalancingIT {
 		catch (TextParseException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static HttpServer httpServer(String name, InetAddress address) throws IOException {
-		HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 0);
-		byte[] body = name.getBytes(StandardCharsets.UTF_8);
-		server.createContext("/", (exchange) -> {
-			exchange.sendResponseHeaders(200, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		server.start();
-		return server;
 	}
 
 	@SpringBootConfiguration

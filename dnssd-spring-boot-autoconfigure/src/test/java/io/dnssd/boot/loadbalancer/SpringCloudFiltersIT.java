@@ -1,10 +1,7 @@
 package io.dnssd.boot.loadbalancer;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.sun.net.httpserver.HttpServer;
+import io.dnssd.boot.testsupport.NameServingHttpServer;
 import io.dnssd.boot.testsupport.NamedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +51,9 @@ class SpringCloudFiltersIT {
 
 	@BeforeAll
 	static void start() throws Exception {
-		servers = List.of(httpServer("a"), httpServer("b"), httpServer("c"));
+		servers = List.of(NameServingHttpServer.start("a", InetAddress.getLoopbackAddress()),
+				NameServingHttpServer.start("b", InetAddress.getLoopbackAddress()),
+				NameServingHttpServer.start("c", InetAddress.getLoopbackAddress()));
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
@@ -183,18 +183,6 @@ class SpringCloudFiltersIT {
 
 	private static int port(int server) {
 		return servers.get(server).getAddress().getPort();
-	}
-
-	private static HttpServer httpServer(String name) throws IOException {
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-		byte[] body = name.getBytes(StandardCharsets.UTF_8);
-		server.createContext("/", (exchange) -> {
-			exchange.sendResponseHeaders(200, body.length);
-			exchange.getResponseBody().write(body);
-			exchange.close();
-		});
-		server.start();
-		return server;
 	}
 
 	@SpringBootConfiguration
