@@ -4,13 +4,14 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Properties shared by every part of the starter.
  */
 @ConfigurationProperties("dnssd")
-public class DnsSdProperties {
+public class DnsSdProperties implements InitializingBean {
 
 	/**
 	 * Whether DNS-SD registration and discovery are enabled.
@@ -33,6 +34,12 @@ public class DnsSdProperties {
 	 * Time to live of the records this application registers.
 	 */
 	private Duration ttl = Duration.ofSeconds(30);
+
+	@Override
+	public void afterPropertiesSet() {
+		PropertyChecks.positive("dnssd.ttl", this.ttl);
+		PropertyChecks.domainName("dnssd.domain", this.domain);
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;

@@ -4,13 +4,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.dnssd.boot.PropertyChecks;
+
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Unicast DNS servers used for lookups.
  */
 @ConfigurationProperties("dnssd.dns")
-public class DnsProperties {
+public class DnsProperties implements InitializingBean {
 
 	/**
 	 * DNS servers as 'host[:port]' ('[v6-address]:port' for IPv6), tried in order. When
@@ -27,6 +30,12 @@ public class DnsProperties {
 	 * Largest number of queries in flight at once during one lookup.
 	 */
 	private int maxConcurrentQueries = 32;
+
+	@Override
+	public void afterPropertiesSet() {
+		PropertyChecks.positive("dnssd.dns.timeout", this.timeout);
+		PropertyChecks.atLeastOne("dnssd.dns.max-concurrent-queries", this.maxConcurrentQueries);
+	}
 
 	public List<String> getServers() {
 		return this.servers;

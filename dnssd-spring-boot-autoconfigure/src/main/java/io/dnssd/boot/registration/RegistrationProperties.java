@@ -4,15 +4,17 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.dnssd.boot.PropertyChecks;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How this application registers itself.
  */
 @ConfigurationProperties("dnssd.registration")
-public class RegistrationProperties {
+public class RegistrationProperties implements InitializingBean {
 
 	/**
 	 * Whether this application registers itself.
@@ -92,6 +94,12 @@ public class RegistrationProperties {
 	 * Health-driven registration.
 	 */
 	private final Health health = new Health();
+
+	@Override
+	public void afterPropertiesSet() {
+		PropertyChecks.notNegative("dnssd.registration.drain", this.drain);
+		PropertyChecks.positive("dnssd.registration.health.interval", this.health.getInterval());
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
