@@ -56,14 +56,14 @@ public final class PropertyChecks {
 	}
 
 	/**
-	 * Requires a DNS domain name, if set: labels of letters, digits, hyphens and
-	 * underscores joined by dots, not a URL or a list.
+	 * Requires a DNS domain name, if set (blank counts as unset): labels of letters,
+	 * digits, hyphens and underscores joined by dots, not a URL or a list.
 	 * @param property the property's name
 	 * @param value its value, or {@code null}
 	 * @throws InvalidConfigurationPropertyValueException if it is not a domain name
 	 */
 	public static void domainName(String property, @Nullable String value) {
-		if (value != null && !DOMAIN.matcher(value).matches()) {
+		if (value != null && !value.isBlank() && !DOMAIN.matcher(value).matches()) {
 			throw new InvalidConfigurationPropertyValueException(property, value,
 					"it is not a DNS domain name (labels of letters, digits and hyphens joined by dots,"
 							+ " e.g. 'services.example.com')");
