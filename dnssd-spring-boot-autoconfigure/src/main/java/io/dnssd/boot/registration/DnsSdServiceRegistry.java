@@ -77,15 +77,17 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 	 * Withdraws or restores the instance.
 	 * @param registration the registration
 	 * @param status {@code UP}, {@code DOWN} or {@code OUT_OF_SERVICE}, in any case
-	 * @throws IllegalArgumentException for another status
+	 * @throws IllegalArgumentException for another status (Actuator's
+	 * {@code InvalidEndpointRequestException} where Actuator is present, a 400 from the
+	 * endpoint)
 	 */
 	@Override
 	public void setStatus(DnsSdRegistration registration, String status) {
 		String normalized = status.toUpperCase(Locale.ROOT);
 		boolean up = UP.equals(normalized);
 		if (!up && !OUT_OF_SERVICE.equals(normalized) && !DOWN.equals(normalized)) {
-			throw new IllegalArgumentException(
-					"Unknown status '" + status + "': use " + UP + ", " + DOWN + " or " + OUT_OF_SERVICE);
+			throw UnknownStatus
+				.of("Unknown status '" + status + "': use " + UP + ", " + DOWN + " or " + OUT_OF_SERVICE);
 		}
 		this.machine.healthChanged(up, normalized);
 	}
@@ -103,7 +105,7 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 	public <T> T getStatus(DnsSdRegistration registration) {
 		RegistrationStateMachine.Snapshot snapshot = this.machine.snapshot();
 		Map<String, Object> status = new LinkedHashMap<>();
-		status.put("status", snapshot.healthy() ? UP : OUT_OF_SERVICE);
+		status.put("status", snapshot.status());
 		status.put("state", snapshot.state().name());
 		status.put("registry", this.registrar.description());
 		ServiceRegistration current = snapshot.registration();

@@ -51,7 +51,9 @@ import org.springframework.core.env.Environment;
 		name = "org.springframework.boot.web.server.context.WebServerInitializedEvent")
 @ConditionalOnDnsSdEnabled
 @ConditionalOnDnsSdRegistrationEnabled
-@ConditionalOnProperty(name = "spring.cloud.service-registry.auto-registration.enabled", matchIfMissing = true)
+@ConditionalOnProperty(
+		name = { "spring.cloud.service-registry.enabled", "spring.cloud.service-registry.auto-registration.enabled" },
+		matchIfMissing = true)
 @ConditionalOnBean(Registrar.class)
 @Conditional(OnServiceNameCondition.class)
 @EnableConfigurationProperties({ RegistrationProperties.class, DnsSdProperties.class,

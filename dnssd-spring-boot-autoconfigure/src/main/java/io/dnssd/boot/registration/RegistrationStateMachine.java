@@ -47,7 +47,7 @@ final class RegistrationStateMachine {
 
 	private boolean healthy = true;
 
-	private @Nullable String healthStatus;
+	private String healthStatus = "UP";
 
 	private boolean ready;
 
@@ -137,11 +137,14 @@ final class RegistrationStateMachine {
 	 */
 	void healthChanged(boolean up, String status) {
 		synchronized (this.lock) {
-			if (up == this.healthy || this.closed) {
+			if (this.closed) {
+				return;
+			}
+			this.healthStatus = status;
+			if (up == this.healthy) {
 				return;
 			}
 			this.healthy = up;
-			this.healthStatus = status;
 			if (!this.started) {
 				return;
 			}
@@ -187,7 +190,8 @@ final class RegistrationStateMachine {
 	 */
 	Snapshot snapshot() {
 		synchronized (this.lock) {
-			return new Snapshot(this.state, this.healthy, this.registration, this.failures, this.lastError);
+			return new Snapshot(this.state, this.healthy, this.healthStatus, this.registration, this.failures,
+					this.lastError);
 		}
 	}
 
@@ -402,12 +406,13 @@ final class RegistrationStateMachine {
 	 *
 	 * @param state what the registry holds
 	 * @param healthy whether health is UP
+	 * @param status the status last set: UP, DOWN or OUT_OF_SERVICE
 	 * @param registration what is published, once started
 	 * @param failures failed calls in a row
 	 * @param lastError the message of the last failure, if the last call failed
 	 */
-	record Snapshot(RegistrationState state, boolean healthy, @Nullable ServiceRegistration registration, int failures,
-			@Nullable String lastError) {
+	record Snapshot(RegistrationState state, boolean healthy, String status, @Nullable ServiceRegistration registration,
+			int failures, @Nullable String lastError) {
 	}
 
 	private enum Action {

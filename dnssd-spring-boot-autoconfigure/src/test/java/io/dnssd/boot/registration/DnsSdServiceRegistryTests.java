@@ -12,8 +12,10 @@ import io.dnssd.boot.model.ServiceRegistration;
 import io.dnssd.boot.testsupport.ManualTaskScheduler;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The Spring Cloud face of the registration: statuses, the status map, and that nothing
@@ -47,9 +49,21 @@ class DnsSdServiceRegistryTests {
 	}
 
 	@Test
-	void anUnknownStatusIsRefusedNamingTheKnownOnes() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.registry.setStatus(this.registration, "SLEEPY"))
+	void anUnknownStatusIsABadRequestNamingTheKnownOnes() {
+		assertThatExceptionOfType(InvalidEndpointRequestException.class)
+			.isThrownBy(() -> this.registry.setStatus(this.registration, "SLEEPY"))
 			.withMessageContaining("UP, DOWN or OUT_OF_SERVICE");
+	}
+
+	@Test
+	void theStatusIsReportedAsItWasSet() {
+		this.registrar.release.countDown();
+		this.registry.register(this.registration);
+		this.registry.setStatus(this.registration, "down");
+		assertThat(this.registry.<Map<String, Object>>getStatus(this.registration)).containsEntry("status", "DOWN");
+		this.registry.setStatus(this.registration, "OUT_OF_SERVICE");
+		assertThat(this.registry.<Map<String, Object>>getStatus(this.registration)).containsEntry("status",
+				"OUT_OF_SERVICE");
 	}
 
 	private static DnsSdRegistration registration() {

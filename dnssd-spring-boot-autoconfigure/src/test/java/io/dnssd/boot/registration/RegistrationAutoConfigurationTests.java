@@ -99,6 +99,13 @@ class RegistrationAutoConfigurationTests {
 	}
 
 	@Test
+	void backsOffWhenTheServiceRegistryIsDisabled() {
+		this.runner.withPropertyValues("spring.cloud.service-registry.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(DnsSdServiceRegistry.class)
+				.doesNotHaveBean(DnsSdAutoServiceRegistration.class));
+	}
+
+	@Test
 	void backsOffWhenSpringCloudAutoRegistrationIsDisabled() {
 		this.runner.withPropertyValues("spring.cloud.service-registry.auto-registration.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(DnsSdServiceRegistry.class));
