@@ -115,9 +115,21 @@ final class CloudMapServices {
 				.values(namespaceId)))
 			.stream()
 			.flatMap((page) -> page.services().stream())
-			.filter((service) -> name.equals(service.name()))
+			.filter((service) -> name.equals(service.name()) && inNamespace(service.id(), namespaceId))
 			.findFirst()
 			.map((service) -> new ServiceInfo(service.id(), service.healthCheckCustomConfig() != null));
+	}
+
+	/**
+	 * Checks a service's namespace with GetService: the summaries ListServices returns do
+	 * not say it, and an implementation that ignores the filter would list other
+	 * namespaces' services of the same name.
+	 * @param serviceId the service
+	 * @param namespaceId the namespace it must be in
+	 * @return whether it is in that namespace
+	 */
+	private boolean inNamespace(String serviceId, String namespaceId) {
+		return namespaceId.equals(this.client.getService((request) -> request.id(serviceId)).service().namespaceId());
 	}
 
 	private ServiceInfo create(NamespaceSummary namespace, String name) {

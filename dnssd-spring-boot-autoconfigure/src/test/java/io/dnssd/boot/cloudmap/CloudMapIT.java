@@ -194,6 +194,18 @@ class CloudMapIT {
 	}
 
 	@Test
+	void registersIntoTheServiceOfItsOwnNamespaceWhenListServicesIgnoresTheFilter() {
+		this.cloudMap.createNamespace("other.test");
+		this.cloudMap.createService("other.test", "calc", false);
+		this.cloudMap.createNamespace(NAMESPACE);
+		this.cloudMap.createService(NAMESPACE, "calc", false);
+		this.cloudMap.ignoreListServicesFilters();
+		start("calc", 8080);
+		assertThat(this.cloudMap.instances(NAMESPACE, "calc")).containsOnlyKeys("calc-127-0-0-1-8080");
+		assertThat(this.cloudMap.instances("other.test", "calc")).isEmpty();
+	}
+
+	@Test
 	void theProbeFailsWhenCloudMapCannotBeReached() {
 		this.cloudMap.createNamespace(NAMESPACE);
 		this.cloudMap.createService(NAMESPACE, "calc", false);
