@@ -37,6 +37,9 @@ final class CachedService {
 	/** Lookups that failed in a row. */
 	volatile int failures;
 
+	/** When the last lookup started. */
+	volatile Instant lastAttempt = Instant.MIN;
+
 	/** Instance lists not yet delivered to the listeners, oldest first. */
 	final Queue<List<ServiceInstance>> undelivered = new ConcurrentLinkedQueue<>();
 

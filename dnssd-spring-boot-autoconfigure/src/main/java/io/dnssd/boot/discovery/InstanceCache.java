@@ -45,6 +45,9 @@ public final class InstanceCache implements AutoCloseable {
 
 	private static final int MAX_UNRESOLVABLE = 1024;
 
+	/** How often a caller with nothing served may bring the next lookup forward. */
+	private static final Duration RETRY_SOON_AFTER = Duration.ofSeconds(1);
+
 	private static final ExponentialBackoff BACKOFF = new ExponentialBackoff(Duration.ofSeconds(1),
 			Duration.ofSeconds(30), 0);
 
@@ -99,6 +102,9 @@ public final class InstanceCache implements AutoCloseable {
 		CachedService service = this.services.computeIfAbsent(serviceId, CachedService::new);
 		service.lastAccess = now();
 		Served served = serve(service);
+		if (served.outcome() == LookupOutcome.ERROR) {
+			retrySoon(service);
+		}
 		deliverChanges(service);
 		long nanos = System.nanoTime() - start;
 		this.listeners.forEach((listener) -> listener.lookedUp(serviceId, served.outcome(), nanos));
@@ -220,6 +226,26 @@ public final class InstanceCache implements AutoCloseable {
 	}
 
 	/**
+	 * Brings the next lookup of a service with nothing to serve forward to now, at most
+	 * once a second, so a caller is answered within about a second of the backend's
+	 * return rather than after the backoff.
+	 * @param service the service nothing could be served for
+	 */
+	private void retrySoon(CachedService service) {
+		Instant now = now();
+		if (service.failures == 0 || this.closed || now.isBefore(service.lastAttempt.plus(RETRY_SOON_AFTER))) {
+			return;
+		}
+		synchronized (service) {
+			if (now.isBefore(service.lastAttempt.plus(RETRY_SOON_AFTER))) {
+				return;
+			}
+			service.lastAttempt = now;
+			schedule(service, Duration.ZERO);
+		}
+	}
+
+	/**
 	 * Drops an idle service, and tells the source it is no longer used unless a caller
 	 * started using it again under a new entry.
 	 * @param service the idle service
@@ -233,6 +259,7 @@ public final class InstanceCache implements AutoCloseable {
 	}
 
 	private boolean refresh(CachedService service) {
+		service.lastAttempt = now();
 		Resolution resolution;
 		try {
 			resolution = this.source.resolve(service.serviceId);

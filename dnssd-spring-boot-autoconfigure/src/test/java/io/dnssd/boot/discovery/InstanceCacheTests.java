@@ -131,6 +131,24 @@ class InstanceCacheTests {
 	}
 
 	@Test
+	void withNothingToServeACallerBringsTheNextLookupForwardAtMostOnceASecond() {
+		this.source.answer(() -> {
+			throw new LookupFailedException("server down");
+		});
+		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)), NO_FILTER);
+		cache.getInstances("calc");
+		this.scheduler.advance(Duration.ofSeconds(1 + 2 + 4 + 8));
+		assertThat(this.source.calls).hasValue(5);
+		this.source.answer(() -> resolution(Duration.ofSeconds(30), instance("a", "stage", "prod")));
+		this.scheduler.advance(Duration.ofSeconds(1));
+		assertThat(cache.getInstances("calc")).isEmpty();
+		assertThat(cache.getInstances("calc")).isEmpty();
+		this.scheduler.advance(Duration.ZERO);
+		assertThat(this.source.calls).hasValue(6);
+		assertThat(cache.getInstances("calc")).hasSize(1);
+	}
+
+	@Test
 	void anUnexpectedExceptionFromTheSourceCountsAsAFailedLookup() {
 		this.source.answer(() -> {
 			throw new ClassCastException("hostile answer");
