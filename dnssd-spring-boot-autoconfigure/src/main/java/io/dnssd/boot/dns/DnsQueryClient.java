@@ -10,6 +10,7 @@ import io.dnssd.boot.model.LookupFailedException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.NameTooLongException;
@@ -123,6 +124,10 @@ final class DnsQueryClient {
 		catch (CompletionException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			throw new LookupFailedException("DNS query " + question + " failed: " + cause, cause);
+		}
+		if (message.getHeader().getFlag(Flags.TC)) {
+			throw new LookupFailedException("The answer to DNS query " + question + " does not fit one DNS message, not"
+					+ " even over TCP (TC=1); it is not taken as having no records");
 		}
 		return new DnsAnswer(question, message);
 	}
