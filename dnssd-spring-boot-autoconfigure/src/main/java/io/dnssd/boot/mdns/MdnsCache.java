@@ -23,10 +23,11 @@ import org.xbill.DNS.Type;
 
 /**
  * Records heard on the network, each kept for its TTL (RFC 6762 §5.2, §10): a record with
- * a TTL of 0 is a goodbye and goes at once; a record with the cache-flush bit replaces
- * the other records of its name and type that arrived more than a second earlier. Only
- * the types DNS-SD needs are kept, and at most {@value #MAX_RECORDS} records, so no
- * sender can fill the memory.
+ * a TTL of 0 is a goodbye and goes at once (the shared service enumeration record after a
+ * second, in which another responder may rescue it); a record with the cache-flush bit
+ * replaces the other records of its name and type that arrived more than a second
+ * earlier. Only the types DNS-SD needs are kept, and at most {@value #MAX_RECORDS}
+ * records, so no sender can fill the memory.
  */
 final class MdnsCache {
 
@@ -37,6 +38,8 @@ final class MdnsCache {
 	private static final Set<Integer> TYPES = Set.of(Type.PTR, Type.SRV, Type.TXT, Type.A, Type.AAAA);
 
 	private static final Duration FLUSH_GRACE = Duration.ofSeconds(1);
+
+	private static final Name ENUMERATION = Name.fromConstantString("_services._dns-sd._udp.local.");
 
 	private static final double REFRESH_POINT = 0.8;
 
@@ -152,7 +155,14 @@ final class MdnsCache {
 		Map<ByteBuffer, Entry> list = this.entries.computeIfAbsent(key, (k) -> new LinkedHashMap<>());
 		int before = list.size();
 		boolean changed;
-		if (record.getTTL() == 0) {
+		if (record.getTTL() == 0 && isEnumeration(record)) {
+			Entry known = list.get(data);
+			if (known != null) {
+				list.put(data, new Entry(MdnsRecords.withTtl(record, 1), now));
+			}
+			changed = false;
+		}
+		else if (record.getTTL() == 0) {
 			changed = list.remove(data) != null;
 		}
 		else {
@@ -173,6 +183,17 @@ final class MdnsCache {
 			this.entries.remove(key);
 		}
 		return changed;
+	}
+
+	/**
+	 * Returns whether a record lists a service type in the service enumeration, a record
+	 * every responder of the type shares: its goodbye leaves it a second to be rescued by
+	 * another responder (RFC 6762 §10.1) rather than removing it at once.
+	 * @param record a record
+	 * @return whether it is a service enumeration PTR record
+	 */
+	private static boolean isEnumeration(Record record) {
+		return record.getType() == Type.PTR && record.getName().equals(ENUMERATION);
 	}
 
 	/**

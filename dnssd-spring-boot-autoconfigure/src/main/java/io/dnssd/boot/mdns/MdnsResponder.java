@@ -2,6 +2,7 @@ package io.dnssd.boot.mdns;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,9 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 
 	private final List<NameProbe> probes = new CopyOnWriteArrayList<>();
 
+	/** Held while sending delayed answers and goodbyes, so none overtakes the other. */
+	private final Object sending = new Object();
+
 	MdnsResponder(MdnsTransport transport, MdnsTimers scheduler) {
 		this.transport = transport;
 		this.scheduler = scheduler;
@@ -106,12 +110,17 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 	 * @return whether the instance was published
 	 */
 	boolean unpublish(ServiceRegistration requested) {
-		PublishedRecords records = this.published.remove(requested.instance());
-		if (records == null) {
-			return false;
+		synchronized (this.sending) {
+			PublishedRecords records = this.published.remove(requested.instance());
+			if (records == null) {
+				return false;
+			}
+			boolean typeStillPublished = this.published.values()
+				.stream()
+				.anyMatch((other) -> MdnsRecords.sameData(other.enumeration(), records.enumeration()));
+			this.transport.multicast(response(records.goodbye(typeStillPublished)));
+			return true;
 		}
-		this.transport.multicast(response(records.goodbye()));
-		return true;
 	}
 
 	@Override
@@ -119,6 +128,29 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 		this.probes.forEach((probe) -> probe.seen(packet));
 		if (!packet.isResponse()) {
 			answer(packet);
+		}
+		else if (!packet.own()) {
+			rescueSharedRecords(packet.message());
+		}
+	}
+
+	/**
+	 * Answers another responder's goodbye for the service enumeration record that this
+	 * one still publishes, within the second peers keep it (RFC 6762 §10.1), so the
+	 * service type does not vanish while instances of it remain.
+	 * @param response a response from another responder
+	 */
+	private void rescueSharedRecords(Message response) {
+		for (Record record : response.getSection(Section.ANSWER)) {
+			if (record.getTTL() != 0) {
+				continue;
+			}
+			for (PublishedRecords records : this.published.values()) {
+				if (MdnsRecords.sameData(record, records.enumeration())) {
+					sendLater(List.of(records.enumeration()), List.of(), Map.of(records.enumeration(), records));
+					return;
+				}
+			}
 		}
 	}
 
@@ -156,6 +188,7 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 		boolean probe = !query.getSection(Section.AUTHORITY).isEmpty();
 		Set<Record> answers = new LinkedHashSet<>();
 		Set<Record> additional = new LinkedHashSet<>();
+		Map<Record, PublishedRecords> origins = new IdentityHashMap<>();
 		for (Record question : query.getSection(Section.QUESTION)) {
 			int dclass = MdnsRecords.classOf(question.getDClass());
 			if (dclass != DClass.IN && dclass != DClass.ANY) {
@@ -165,7 +198,11 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 				for (Record answer : records.answers(question.getName(), question.getType())) {
 					if (!isKnown(answer, knownAnswers)) {
 						answers.add(answer);
-						additional.addAll(records.additionalFor(answer));
+						origins.putIfAbsent(answer, records);
+						for (Record more : records.additionalFor(answer)) {
+							additional.add(more);
+							origins.putIfAbsent(more, records);
+						}
 					}
 				}
 			}
@@ -178,21 +215,51 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 			this.transport.unicast(legacyResponse(query, answers, additional), packet.source());
 			return;
 		}
-		Message response = response(answers);
-		additional.forEach((record) -> response.addRecord(record, Section.ADDITIONAL));
 		boolean shared = answers.stream().anyMatch((record) -> record.getType() == Type.PTR);
 		if (shared && !probe) {
-			long delay = ThreadLocalRandom.current().nextLong(SHARED_DELAY_MIN_MS, SHARED_DELAY_MAX_MS + 1);
-			try {
-				this.scheduler.schedule(() -> this.transport.multicast(response), delay);
-			}
-			catch (RejectedExecutionException ex) {
-				logger.debug("Not answering: the engine is closed");
-			}
+			sendLater(List.copyOf(answers), List.copyOf(additional), origins);
 		}
 		else {
+			Message response = response(answers);
+			additional.forEach((record) -> response.addRecord(record, Section.ADDITIONAL));
 			this.transport.multicast(response);
 		}
+	}
+
+	/**
+	 * Sends records after the random delay of shared answers (RFC 6762 §6), but only
+	 * those whose instance is still published then: nothing of an instance leaves after
+	 * its goodbye.
+	 * @param answers the answers
+	 * @param additional the additional records
+	 * @param origins the published instance each record belongs to
+	 */
+	private void sendLater(List<Record> answers, List<Record> additional, Map<Record, PublishedRecords> origins) {
+		long delay = ThreadLocalRandom.current().nextLong(SHARED_DELAY_MIN_MS, SHARED_DELAY_MAX_MS + 1);
+		try {
+			this.scheduler.schedule(() -> {
+				synchronized (this.sending) {
+					List<Record> stillAnswers = stillPublished(answers, origins);
+					if (stillAnswers.isEmpty()) {
+						return;
+					}
+					Message response = response(stillAnswers);
+					stillPublished(additional, origins)
+						.forEach((record) -> response.addRecord(record, Section.ADDITIONAL));
+					this.transport.multicast(response);
+				}
+			}, delay);
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Not answering: the engine is closed");
+		}
+	}
+
+	private List<Record> stillPublished(List<Record> records, Map<Record, PublishedRecords> origins) {
+		return records.stream().filter((record) -> {
+			PublishedRecords origin = origins.get(record);
+			return origin != null && this.published.values().stream().anyMatch((published) -> published == origin);
+		}).toList();
 	}
 
 	/**

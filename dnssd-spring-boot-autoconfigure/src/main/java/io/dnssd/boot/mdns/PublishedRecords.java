@@ -76,8 +76,17 @@ record PublishedRecords(ServiceRegistration registration, DnsSdRecordNames names
 		return List.of();
 	}
 
-	List<Record> goodbye() {
-		return all().stream().map((record) -> MdnsRecords.withTtl(record, 0)).toList();
+	/**
+	 * The goodbyes (TTL 0) of this instance's records.
+	 * @param typeStillPublished whether another instance of the type is still published
+	 * here, which still needs the shared service enumeration record
+	 * @return the records with TTL 0
+	 */
+	List<Record> goodbye(boolean typeStillPublished) {
+		return all().stream()
+			.filter((record) -> !typeStillPublished || record != this.enumeration)
+			.map((record) -> MdnsRecords.withTtl(record, 0))
+			.toList();
 	}
 
 }

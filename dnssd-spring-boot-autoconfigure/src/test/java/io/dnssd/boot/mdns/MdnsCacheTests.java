@@ -53,6 +53,22 @@ class MdnsCacheTests {
 	}
 
 	@Test
+	void aGoodbyeForTheSharedServiceEnumerationLeavesItASecondToBeRescued() {
+		Name enumeration = Name.fromConstantString("_services._dns-sd._udp.local.");
+		this.cache.add(response(new PTRRecord(enumeration, DClass.IN, 120, TYPE)));
+		assertThat(this.cache.add(response(new PTRRecord(enumeration, DClass.IN, 0, TYPE)))).isFalse();
+		assertThat(this.cache.get(enumeration, Type.PTR)).hasSize(1);
+		this.cache.add(response(new PTRRecord(enumeration, DClass.IN, 120, TYPE)));
+		this.clock.advance(Duration.ofSeconds(2));
+		this.cache.expire();
+		assertThat(this.cache.get(enumeration, Type.PTR)).as("rescued").hasSize(1);
+		this.cache.add(response(new PTRRecord(enumeration, DClass.IN, 0, TYPE)));
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.cache.expire()).isTrue();
+		assertThat(this.cache.get(enumeration, Type.PTR)).isEmpty();
+	}
+
+	@Test
 	void theSameRecordAgainIsNoChangeButRenewsItsTtl() {
 		this.cache.add(response(new PTRRecord(TYPE, DClass.IN, 10, INSTANCE)));
 		this.clock.advance(Duration.ofSeconds(8));
