@@ -42,6 +42,8 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 
 	private final RegistrationStateMachine machine;
 
+	private volatile boolean registeredWhenDeregistered;
+
 	/**
 	 * Creates a registry.
 	 * @param registrar the backend
@@ -65,7 +67,16 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 
 	@Override
 	public void deregister(@Nullable DnsSdRegistration registration) {
-		this.machine.stop();
+		this.registeredWhenDeregistered = this.machine.stop();
+	}
+
+	/**
+	 * Returns whether the registry held this instance when it was last deregistered, so
+	 * clients may still call it for a while.
+	 * @return {@code false} if no registration succeeded or it was never deregistered
+	 */
+	public boolean wasRegisteredWhenDeregistered() {
+		return this.registeredWhenDeregistered;
 	}
 
 	@Override

@@ -60,7 +60,12 @@ public class RegistrationLifecycleListener implements SmartApplicationListener {
 		else if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == this.context
 				&& this.autoRegistration.isRunning()) {
 			this.autoRegistration.stop();
-			drain();
+			if (this.registry.wasRegisteredWhenDeregistered()) {
+				drain();
+			}
+			else {
+				logger.info("Not draining: this instance was never registered, no client can be using it");
+			}
 		}
 	}
 

@@ -57,6 +57,15 @@ final class RegistrationStateMachine {
 
 	private boolean readyAnnounced;
 
+	/**
+	 * Whether the registry may hold the instance: a registration succeeded since the last
+	 * removal.
+	 */
+	private boolean written;
+
+	/** Whether a registration succeeded since the last start. */
+	private boolean held;
+
 	private boolean attemptDue;
 
 	private int failures;
@@ -94,6 +103,7 @@ final class RegistrationStateMachine {
 				return;
 			}
 			this.registration = registration;
+			this.held = false;
 			this.started = true;
 			this.stopRequested = false;
 			this.attemptDue = true;
@@ -103,12 +113,15 @@ final class RegistrationStateMachine {
 
 	/**
 	 * Removes the instance, after the call in flight if there is one; returns once it is
-	 * removed (or removing it failed).
+	 * removed (or removing it failed). An instance no registration of which succeeded is
+	 * taken as not written, and no call is made.
+	 * @return whether the registry held the instance, so clients may still use it for a
+	 * while
 	 */
-	void stop() {
+	boolean stop() {
 		synchronized (this.lock) {
 			if (!this.started) {
-				return;
+				return false;
 			}
 			this.started = false;
 			this.stopRequested = true;
@@ -123,9 +136,10 @@ final class RegistrationStateMachine {
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
-					return;
+					return this.held;
 				}
 			}
+			return this.held;
 		}
 	}
 
@@ -255,6 +269,11 @@ final class RegistrationStateMachine {
 			if (!this.stopRequested) {
 				return null;
 			}
+			if (!this.written && this.state != RegistrationState.DEREGISTERED) {
+				logger.debug("Not deregistering " + describe() + ": no registration of it succeeded");
+				changeState(RegistrationState.DEREGISTERED, events);
+				return null;
+			}
 			return switch (this.state) {
 				case REGISTERED, RETRYING, WITHDRAWN -> new Step(Action.DEREGISTER, current, false);
 				case NOT_REGISTERED -> {
@@ -326,6 +345,8 @@ final class RegistrationStateMachine {
 				logger.info("Registered " + describe() + " in " + this.registrar.description() + after);
 				this.failures = 0;
 				this.lastError = null;
+				this.written = true;
+				this.held = true;
 				changeState(RegistrationState.REGISTERED, events);
 				events.add(() -> this.listeners.forEach(RegistrationListener::registered));
 			}
@@ -361,6 +382,9 @@ final class RegistrationStateMachine {
 		}
 		else {
 			logger.info("Deregistered " + describe() + " from " + this.registrar.description());
+		}
+		if (removedState == RegistrationState.DEREGISTERED) {
+			this.written = false;
 		}
 		changeState(removedState, events);
 	}

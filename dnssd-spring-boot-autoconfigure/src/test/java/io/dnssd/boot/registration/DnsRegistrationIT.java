@@ -166,6 +166,17 @@ class DnsRegistrationIT {
 	}
 
 	@Test
+	void anInstanceThatNeverRegisteredStopsWithoutWarningOrDrain(CapturedOutput output) throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		ConfigurableApplicationContext app = startWithKey(List.of("dnssd.registration.drain=5s"), 8080);
+		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.RETRYING);
+		long start = System.nanoTime();
+		app.close();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		assertThat(output.getOut()).doesNotContain("its records stay").contains("Not draining");
+	}
+
+	@Test
 	void aWrongKeyIsRefusedNamingTheKeyAndFailsStartupWithFailFast(CapturedOutput output) throws Exception {
 		this.named = NamedServer.start(this.directory, ZONE, "");
 		String wrongSecret = Base64.getEncoder().encodeToString("not the secret at all, 32 bytes!".getBytes());

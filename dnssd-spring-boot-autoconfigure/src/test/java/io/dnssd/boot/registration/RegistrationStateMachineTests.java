@@ -164,6 +164,25 @@ class RegistrationStateMachineTests {
 	}
 
 	@Test
+	void anInstanceNoRegistrationOfWhichSucceededIsNotDeregistered() {
+		this.registrar.failNext(3);
+		this.machine.start(this.registration, false);
+		this.scheduler.advance(Duration.ofSeconds(3));
+		assertThat(state()).isEqualTo(RegistrationState.RETRYING);
+		assertThat(this.machine.stop()).isFalse();
+		assertThat(this.registrar.calls).containsExactly("register", "register", "register");
+		assertThat(state()).isEqualTo(RegistrationState.DEREGISTERED);
+		assertThat(this.scheduler.pending()).isZero();
+	}
+
+	@Test
+	void stopSaysWhetherTheRegistryHeldTheInstance() {
+		this.machine.start(this.registration, false);
+		assertThat(this.machine.stop()).isTrue();
+		assertThat(this.machine.stop()).isFalse();
+	}
+
+	@Test
 	void aFailedDeregistrationStillEndsDeregisteredAndSaysWhy() {
 		this.machine.start(this.registration, false);
 		this.registrar.failNext(1);
