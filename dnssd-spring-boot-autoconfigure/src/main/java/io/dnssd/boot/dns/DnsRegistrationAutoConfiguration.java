@@ -53,7 +53,7 @@ public final class DnsRegistrationAutoConfiguration {
 		Name target = (targetHost != null) ? absolute("dnssd.dns.update.target-host", targetHost) : null;
 		Supplier<InetSocketAddress> server = serverOf(update, dnssdQueryClient, zone);
 		return new DnsUpdateRegistrar(zone, domain, target, TsigKeys.from(update.getTsig()), dnsSd.getTtl(),
-				dns.getTimeout(), server);
+				dns.getTimeout(), server, update.getServer() != null);
 	}
 
 	private static Supplier<InetSocketAddress> serverOf(DnsUpdateProperties update, DnsQueryClient client, Name zone) {

@@ -48,8 +48,10 @@ final class DnsUpdateRegistrar implements Registrar {
 
 	private final Supplier<InetSocketAddress> server;
 
+	private final String serverSource;
+
 	DnsUpdateRegistrar(Name zone, Name domain, @Nullable Name targetHost, @Nullable TsigKey key, Duration ttl,
-			Duration timeout, Supplier<InetSocketAddress> server) {
+			Duration timeout, Supplier<InetSocketAddress> server, boolean serverConfigured) {
 		this.zone = zone;
 		this.domain = domain;
 		this.targetHost = targetHost;
@@ -57,6 +59,8 @@ final class DnsUpdateRegistrar implements Registrar {
 		this.ttl = ttl;
 		this.timeout = timeout;
 		this.server = server;
+		this.serverSource = serverConfigured ? " (dnssd.dns.update.server)"
+				: " (the zone's SOA primary, port 53; set dnssd.dns.update.server to send updates elsewhere)";
 	}
 
 	@Override
@@ -111,7 +115,7 @@ final class DnsUpdateRegistrar implements Registrar {
 		}
 		catch (IOException ex) {
 			throw new RegistrationFailedException("DNS " + what + " in zone " + this.zone + " failed: server "
-					+ format(address) + " did not answer (" + ex + ")", ex);
+					+ format(address) + this.serverSource + " did not answer (" + ex + ")", ex);
 		}
 		if (this.key != null && answer.getRcode() == Rcode.NOERROR && !answer.isVerified()) {
 			throw new RegistrationFailedException("DNS " + what + " in zone " + this.zone + ": the answer of "
@@ -126,7 +130,7 @@ final class DnsUpdateRegistrar implements Registrar {
 		String tsigError = (tsig != null && tsig.getError() != Rcode.NOERROR)
 				? " (TSIG error " + Rcode.TSIGstring(tsig.getError()) + ")" : "";
 		return new RegistrationFailedException("DNS " + what + " in zone " + this.zone + signing + " was refused by "
-				+ format(this.server.get()) + ": " + Rcode.string(answer.getRcode()) + tsigError);
+				+ format(this.server.get()) + this.serverSource + ": " + Rcode.string(answer.getRcode()) + tsigError);
 	}
 
 	private static String format(InetSocketAddress address) {

@@ -43,9 +43,9 @@ final class InstanceAddresses {
 		String found = inetUtils.findFirstNonLoopbackHostInfo().getIpAddress();
 		InetAddress address = parse(found, "spring.cloud.inetutils");
 		if (!isPrivate(address)) {
-			throw new InvalidConfigurationPropertyValueException(PROPERTY, null,
-					"the only address found, " + found + ", is public; set " + PROPERTY
-							+ " to register it, or choose another network with "
+			throw new InvalidConfigurationPropertyValueException(PROPERTY, found,
+					"it is not set, and the only address the network scan found, " + found + ", is public; set "
+							+ PROPERTY + " to register it, or choose another network with "
 							+ "spring.cloud.inetutils.preferred-networks");
 		}
 		return address;
