@@ -52,8 +52,8 @@ final class TsigKeys {
 		String secretProperty = PREFIX + "secret";
 		if (tsig.getSecretFile() != null) {
 			if (secret != null) {
-				throw new InvalidConfigurationPropertyValueException(PREFIX + "secret", HIDDEN,
-						"set either it or " + PREFIX + "secret-file, not both");
+				throw new InvalidConfigurationPropertyValueException(PREFIX + "secret-file", tsig.getSecretFile(),
+						"set either it or " + PREFIX + "secret, not both");
 			}
 			KeyClause clause = read(tsig.getSecretFile());
 			if (name != null && !name.equals(clause.name())) {

@@ -50,6 +50,35 @@ class SecretSanitizingAutoConfigurationTests {
 	}
 
 	@Test
+	void theSecretIsMaskedWhereverItStandsUnderAnotherName() {
+		this.runner.withSystemProperties("sun.java.command=app.jar --dnssd.dns.update.tsig.secret=" + SECRET)
+			.withPropertyValues("DNSSD_TSIG_SECRET=" + SECRET, "dnssd.dns.update.tsig.secret=${DNSSD_TSIG_SECRET}")
+			.run((context) -> {
+				EnvironmentEndpoint endpoint = context.getBean(EnvironmentEndpoint.class);
+				assertThat(endpoint.environmentEntry("DNSSD_TSIG_SECRET").getProperty().getValue()).isEqualTo("******");
+				assertThat(endpoint.environmentEntry("sun.java.command").getProperty().getValue()).isEqualTo("******");
+				assertThat(endpoint.environmentEntry("dnssd.dns.update.tsig.name").getProperty().getValue())
+					.isEqualTo("app");
+			});
+	}
+
+	@Test
+	void bothASecretAndASecretFileFailStartupWithoutShowingTheSecret() {
+		this.runner.withPropertyValues("dnssd.dns.update.tsig.secret-file=/run/secrets/app.key").run((context) -> {
+			assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("dnssd.dns.update.tsig.secret-file")
+				.hasMessageContaining("not both");
+			assertThat(context.getStartupFailure()).hasStackTraceContaining("not both");
+			Throwable failure = context.getStartupFailure();
+			while (failure != null) {
+				assertThat(failure.getMessage()).doesNotContain(SECRET);
+				failure = failure.getCause();
+			}
+		});
+	}
+
+	@Test
 	void theTsigSecretIsMaskedInConfigpropsEvenWithShowValuesAlways() {
 		this.runner.run((context) -> {
 			ConfigurationPropertiesBeanDescriptor update = context.getBean(ConfigurationPropertiesReportEndpoint.class)
