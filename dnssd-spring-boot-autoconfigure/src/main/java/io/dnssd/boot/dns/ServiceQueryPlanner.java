@@ -73,7 +73,11 @@ final class ServiceQueryPlanner {
 			return dnsSdQuery(serviceId, prefix);
 		}
 		String ownTemplate = (service != null) ? service.getNameTemplate() : null;
-		String template = (ownTemplate != null) ? ownTemplate : this.properties.getNameTemplate();
+		// The global template belongs to the global lookup: a service looked up another
+		// way
+		// (an address lookup under a global SRV template) starts from the default name.
+		String globalTemplate = (mode == this.defaultLookup) ? this.properties.getNameTemplate() : null;
+		String template = (ownTemplate != null) ? ownTemplate : globalTemplate;
 		String templateProperty = ((ownTemplate != null) ? prefix : PREFIX) + "name-template";
 		if (template == null) {
 			template = (this.domain != null) ? "{service}.{domain}" : "{service}";
