@@ -22,8 +22,9 @@ import org.springframework.scheduling.TaskScheduler;
  * Makes the registration follow Actuator's health: checked every interval and on every
  * {@link AvailabilityChangeEvent}, a DOWN or OUT_OF_SERVICE health withdraws the instance
  * and any other status restores it. Health is followed once readiness first reports
- * {@link ReadinessState#ACCEPTING_TRAFFIC}: before that the application is still starting
- * and following it would withdraw the instance the moment the web server registered it.
+ * {@link ReadinessState#ACCEPTING_TRAFFIC}, checked then on the event's thread, and the
+ * instance is not registered before that first check allows it: an application whose
+ * health is DOWN when it becomes ready is never published.
  */
 public class HealthDrivenRegistration implements SmartLifecycle, ApplicationListener<AvailabilityChangeEvent<?>> {
 
@@ -41,11 +42,8 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 
 	private volatile @Nullable ScheduledFuture<?> polling;
 
-	/**
-	 * The status last passed on; the registry starts as UP, so only a change is passed
-	 * on.
-	 */
-	private volatile String lastStatus = DnsSdServiceRegistry.UP;
+	/** The status last passed on; the first check passes its status on whatever it is. */
+	private volatile @Nullable String lastStatus;
 
 	private volatile boolean running;
 
@@ -66,6 +64,7 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 		this.registration = registration;
 		this.interval = interval;
 		this.scheduler = scheduler;
+		registry.awaitHealth();
 	}
 
 	@Override
@@ -91,10 +90,12 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 
 	@Override
 	public void onApplicationEvent(AvailabilityChangeEvent<?> event) {
+		if (!this.running) {
+			return;
+		}
 		if (event.getState() == ReadinessState.ACCEPTING_TRAFFIC) {
 			this.ready = true;
-		}
-		if (!this.running) {
+			check();
 			return;
 		}
 		try {

@@ -104,6 +104,15 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 	}
 
 	/**
+	 * Holds the registration back until a status of {@code UP} is set: for applications
+	 * whose health decides whether they are registered, so they are not published before
+	 * their first health check. Call before the registration starts.
+	 */
+	public void awaitHealth() {
+		this.machine.awaitHealth();
+	}
+
+	/**
 	 * Records that the application is ready to serve and tells the registrar, now if the
 	 * instance is registered, else after it is.
 	 */

@@ -163,7 +163,9 @@ final class RegistrationStateMachine {
 				return;
 			}
 			if (up) {
-				logger.info("Restoring " + describe() + ": status is " + status);
+				if (this.written) {
+					logger.info("Restoring " + describe() + ": status is " + status);
+				}
 				this.attemptDue = true;
 			}
 			else {
@@ -172,6 +174,20 @@ final class RegistrationStateMachine {
 			}
 		}
 		reconcile(false);
+	}
+
+	/**
+	 * Holds the registration back until {@link #healthChanged} says health is UP: for an
+	 * application whose health decides, so it is not published while its first health
+	 * check is pending. Has no effect once started.
+	 */
+	void awaitHealth() {
+		synchronized (this.lock) {
+			if (!this.started) {
+				this.healthy = false;
+				this.healthStatus = "UNKNOWN";
+			}
+		}
 	}
 
 	/**
@@ -287,7 +303,8 @@ final class RegistrationStateMachine {
 			return switch (this.state) {
 				case REGISTERED, RETRYING -> new Step(Action.WITHDRAW, current, false);
 				case NOT_REGISTERED, DEREGISTERED -> {
-					logger.info("Not registering " + describe() + " yet: health is not UP");
+					logger.info("Not registering " + describe() + " yet: " + ("UNKNOWN".equals(this.healthStatus)
+							? "waiting for its first health check" : "health is not UP"));
 					changeState(RegistrationState.WITHDRAWN, events);
 					yield null;
 				}
@@ -301,8 +318,8 @@ final class RegistrationStateMachine {
 			return null;
 		}
 		this.attemptDue = false;
-		return new Step((this.state == RegistrationState.WITHDRAWN) ? Action.RESTORE : Action.REGISTER, current,
-				this.ready);
+		return new Step((this.state == RegistrationState.WITHDRAWN && this.written) ? Action.RESTORE : Action.REGISTER,
+				current, this.ready);
 	}
 
 	private @Nullable RuntimeException call(Step step) {

@@ -56,8 +56,21 @@ class RegistrationStateMachineTests {
 		assertThat(this.registrar.calls).isEmpty();
 		assertThat(state()).isEqualTo(RegistrationState.WITHDRAWN);
 		this.machine.healthChanged(true, "UP");
-		assertThat(this.registrar.calls).containsExactly("restore");
+		assertThat(this.registrar.calls).as("never written, so registered rather than restored")
+			.containsExactly("register");
 		assertThat(state()).isEqualTo(RegistrationState.REGISTERED);
+	}
+
+	@Test
+	void anApplicationWhoseHealthDecidesIsNotPublishedBeforeItsFirstHealthCheck() {
+		this.machine.awaitHealth();
+		this.machine.start(this.registration, false);
+		assertThat(this.registrar.calls).isEmpty();
+		assertThat(this.machine.snapshot().status()).isEqualTo("UNKNOWN");
+		this.machine.healthChanged(false, "DOWN");
+		assertThat(this.registrar.calls).isEmpty();
+		this.machine.healthChanged(true, "UP");
+		assertThat(this.registrar.calls).containsExactly("register");
 	}
 
 	@Test
