@@ -37,6 +37,7 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.serviceregistry.endpoint.ServiceRegistryEndpoint;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.NestedExceptionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -191,6 +192,18 @@ class DnsRegistrationIT {
 	}
 
 	@Test
+	void anApplicationWhoseHealthIsDownWhenItBecomesReadyIsNeverPublished(CapturedOutput output) throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		ConfigurableApplicationContext app = start(8080, "dnssd.registration.health.interval=100ms",
+				"test.initial-health=DOWN");
+		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.WITHDRAWN);
+		assertThat(ptrTargets("_calc._tcp")).isEmpty();
+		assertThat(output.getOut()).doesNotContain("Registered 'calc");
+		app.getBean(RegistrationApplication.class).health.set(Health.up().build());
+		await().atMost(Duration.ofSeconds(10)).until(() -> ptrTargets("_calc._tcp").size() == 1);
+	}
+
+	@Test
 	void healthDownWithdrawsTheInstanceAndUpRestoresIt() throws Exception {
 		this.named = NamedServer.start(this.directory, ZONE, "");
 		ConfigurableApplicationContext app = start(8080, "dnssd.registration.health.interval=100ms");
@@ -284,7 +297,11 @@ class DnsRegistrationIT {
 	@EnableAutoConfiguration
 	static class RegistrationApplication {
 
-		final AtomicReference<Health> health = new AtomicReference<>(Health.up().build());
+		final AtomicReference<Health> health;
+
+		RegistrationApplication(Environment environment) {
+			this.health = new AtomicReference<>(Health.status(environment.getProperty("test.initial-health", "UP")).build());
+		}
 
 		@Bean
 		HealthIndicator switchableHealthIndicator() {
