@@ -9,6 +9,7 @@ import io.dnssd.boot.registration.DnsSdServiceRegistry;
 import io.dnssd.boot.registration.RegistrationAutoConfiguration;
 import io.dnssd.boot.registration.RegistrationProperties;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 
@@ -37,7 +39,7 @@ public final class HealthDrivenRegistrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	HealthDrivenRegistration dnssdHealthDrivenRegistration(HealthEndpoint endpoint, HealthEndpointGroups groups,
 			DnsSdServiceRegistry registry, DnsSdRegistration registration, RegistrationProperties properties,
-			DnsSdScheduler scheduler) {
+			DnsSdScheduler scheduler, ObjectProvider<StatusAggregator> aggregator) {
 		String group = properties.getHealth().getGroup();
 		if (group != null && groups.get(group) == null) {
 			throw new InvalidConfigurationPropertyValueException("dnssd.registration.health.group", group,
@@ -45,7 +47,11 @@ public final class HealthDrivenRegistrationAutoConfiguration {
 		}
 		Supplier<Status> health = () -> {
 			HealthDescriptor descriptor = (group != null) ? endpoint.healthForPath(group) : endpoint.health();
-			return (descriptor != null) ? descriptor.getStatus() : Status.UNKNOWN;
+			if (descriptor == null) {
+				return Status.UNKNOWN;
+			}
+			return (group != null) ? descriptor.getStatus()
+					: OwnHealth.of(descriptor, aggregator.getIfAvailable(StatusAggregator::getDefault));
 		};
 		return new HealthDrivenRegistration(health, registry, registration, properties.getHealth().getInterval(),
 				scheduler.taskScheduler());

@@ -76,6 +76,9 @@ final class RegistrationStateMachine {
 
 	private boolean working;
 
+	/** Whether the first registration attempt throws its failure instead of retrying. */
+	private boolean throwFirstFailure;
+
 	/**
 	 * Creates a state machine.
 	 * @param registrar the backend
@@ -94,7 +97,7 @@ final class RegistrationStateMachine {
 	/**
 	 * Starts publishing an instance; publishes it now unless health is not UP.
 	 * @param registration what to publish
-	 * @param throwOnFailure whether a failure of this first attempt is thrown instead of
+	 * @param throwOnFailure whether a failure of the first attempt is thrown instead of
 	 * retried
 	 */
 	void start(ServiceRegistration registration, boolean throwOnFailure) {
@@ -103,12 +106,13 @@ final class RegistrationStateMachine {
 				return;
 			}
 			this.registration = registration;
+			this.throwFirstFailure = throwOnFailure;
 			this.held = false;
 			this.started = true;
 			this.stopRequested = false;
 			this.attemptDue = true;
 		}
-		reconcile(throwOnFailure);
+		reconcile();
 	}
 
 	/**
@@ -128,7 +132,7 @@ final class RegistrationStateMachine {
 			this.attemptDue = false;
 			cancelRetry();
 		}
-		reconcile(false);
+		reconcile();
 		synchronized (this.lock) {
 			while (this.working) {
 				try {
@@ -173,7 +177,7 @@ final class RegistrationStateMachine {
 				cancelRetry();
 			}
 		}
-		reconcile(false);
+		reconcile();
 	}
 
 	/**
@@ -201,7 +205,7 @@ final class RegistrationStateMachine {
 			}
 			this.ready = true;
 		}
-		reconcile(false);
+		reconcile();
 	}
 
 	/**
@@ -227,18 +231,17 @@ final class RegistrationStateMachine {
 
 	/**
 	 * Makes the calls the wanted state needs, one at a time, unless another thread is
-	 * making them.
-	 * @param throwOnFailure whether a failed first registration is thrown instead of
-	 * retried
+	 * making them. The failure of the first registration attempt is thrown where
+	 * fail-fast was asked for, on whichever thread makes it (the start, or the first
+	 * health check that allows it).
 	 */
-	private void reconcile(boolean throwOnFailure) {
+	private void reconcile() {
 		synchronized (this.lock) {
 			if (this.working) {
 				return;
 			}
 			this.working = true;
 		}
-		boolean throwNext = throwOnFailure;
 		try {
 			while (true) {
 				List<Runnable> events = new ArrayList<>();
@@ -256,14 +259,18 @@ final class RegistrationStateMachine {
 				}
 				RuntimeException failure = call(step);
 				events.clear();
+				boolean rethrow;
 				synchronized (this.lock) {
-					outcome(step, failure, throwNext, events);
+					rethrow = failure != null && this.throwFirstFailure && step.action() == Action.REGISTER;
+					if (step.action() == Action.REGISTER) {
+						this.throwFirstFailure = false;
+					}
+					outcome(step, failure, rethrow, events);
 				}
 				events.forEach(Runnable::run);
-				if (failure != null && throwNext && step.action() == Action.REGISTER) {
+				if (rethrow) {
 					throw failure;
 				}
-				throwNext = false;
 			}
 		}
 		finally {
@@ -413,7 +420,7 @@ final class RegistrationStateMachine {
 					this.retry = null;
 					this.attemptDue = true;
 				}
-				reconcile(false);
+				reconcile();
 			}, this.scheduler.getClock().instant().plus(delay));
 		}
 		catch (RejectedExecutionException ex) {

@@ -107,6 +107,7 @@ class MdnsResponderIT {
 		this.responses.clear();
 		local.unpublish(registration("one", 9001));
 		local.unpublish(registration("two", 9002));
+		await().atMost(Duration.ofSeconds(2)).until(() -> indexOfGoodbye() >= 0);
 		int goodbyes = indexOfGoodbye();
 		assertThat(this.responses.get(goodbyes).getSection(Section.ANSWER))
 			.as("the first goodbye keeps the enumeration")

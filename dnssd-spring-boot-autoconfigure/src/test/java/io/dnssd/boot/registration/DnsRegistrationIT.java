@@ -37,8 +37,8 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.client.serviceregistry.endpoint.ServiceRegistryEndpoint;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -300,7 +300,8 @@ class DnsRegistrationIT {
 		final AtomicReference<Health> health;
 
 		RegistrationApplication(Environment environment) {
-			this.health = new AtomicReference<>(Health.status(environment.getProperty("test.initial-health", "UP")).build());
+			this.health = new AtomicReference<>(
+					Health.status(environment.getProperty("test.initial-health", "UP")).build());
 		}
 
 		@Bean
