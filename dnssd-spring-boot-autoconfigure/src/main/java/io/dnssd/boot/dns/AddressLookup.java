@@ -29,7 +29,10 @@ final class AddressLookup {
 	Resolution lookup(ServiceQuery query) {
 		int port = requirePort(query.port());
 		DnsAnswer ipv4 = this.client.query(query.name(), query.absolute(), Type.A);
-		DnsAnswer ipv6 = this.client.query(query.name(), query.absolute(), Type.AAAA);
+		// An error answer for the other family (dnsmasq answers REFUSED for AAAA of a
+		// name it
+		// knows only an IPv4 address of) counts as no records, with a WARN, as elsewhere.
+		DnsAnswer ipv6 = this.client.queryAll(List.of(new DnsQuestion(ipv4.question().name(), Type.AAAA))).get(0);
 		List<Record> addresses = new ArrayList<>(ipv4.records(Type.A));
 		addresses.addAll(ipv6.records(Type.AAAA));
 		if (addresses.isEmpty()) {

@@ -314,7 +314,7 @@ public final class NamedServer implements AutoCloseable {
 		throw new IllegalStateException(INSTALL_HINT);
 	}
 
-	private static int freePort() throws IOException {
+	static int freePort() throws IOException {
 		for (int attempt = 0; attempt < 20; attempt++) {
 			try (ServerSocket tcp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 				int candidate = tcp.getLocalPort();
