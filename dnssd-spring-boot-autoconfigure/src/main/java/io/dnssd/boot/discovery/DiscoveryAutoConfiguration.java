@@ -48,7 +48,8 @@ public final class DiscoveryAutoConfiguration {
 		CacheSettings settings = new CacheSettings(properties.getMinTtl(), properties.getMaxTtl(),
 				properties.getStaleIfError(), properties.getIdleTimeout());
 		return new InstanceCache(source, settings, (serviceId) -> filterOf(properties, serviceId),
-				listeners.orderedStream().toList(), scheduler.taskScheduler());
+				listeners.orderedStream().toList(), scheduler.taskScheduler(),
+				new InstanceLimits(properties.getMaxInstances(), properties.getMaxAttributeBytes()));
 	}
 
 	@Bean

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.dnssd.boot.PropertyChecks;
+
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 
@@ -11,7 +14,7 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
  * Discovery of the services this application calls.
  */
 @ConfigurationProperties("dnssd.discovery")
-public class DiscoveryProperties {
+public class DiscoveryProperties implements InitializingBean {
 
 	/**
 	 * Whether the discovery clients are enabled.
@@ -58,6 +61,24 @@ public class DiscoveryProperties {
 	 * How long after its last use a service is still refreshed in the background.
 	 */
 	private Duration idleTimeout = Duration.ofMinutes(10);
+
+	/**
+	 * Most instances kept per service; those past it are not served, with a WARN, so a
+	 * hostile or runaway zone cannot exhaust the memory.
+	 */
+	private int maxInstances = 1000;
+
+	/**
+	 * Most bytes of attributes (key=value, UTF-8) kept per instance; attributes past it
+	 * are dropped, with a WARN.
+	 */
+	private int maxAttributeBytes = 4096;
+
+	@Override
+	public void afterPropertiesSet() {
+		PropertyChecks.atLeastOne("dnssd.discovery.max-instances", this.maxInstances);
+		PropertyChecks.atLeastOne("dnssd.discovery.max-attribute-bytes", this.maxAttributeBytes);
+	}
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -113,6 +134,22 @@ public class DiscoveryProperties {
 
 	public void setMaxTtl(Duration maxTtl) {
 		this.maxTtl = maxTtl;
+	}
+
+	public int getMaxInstances() {
+		return this.maxInstances;
+	}
+
+	public void setMaxInstances(int maxInstances) {
+		this.maxInstances = maxInstances;
+	}
+
+	public int getMaxAttributeBytes() {
+		return this.maxAttributeBytes;
+	}
+
+	public void setMaxAttributeBytes(int maxAttributeBytes) {
+		this.maxAttributeBytes = maxAttributeBytes;
 	}
 
 	public Duration getIdleTimeout() {

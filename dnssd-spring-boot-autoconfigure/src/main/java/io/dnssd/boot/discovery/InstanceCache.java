@@ -61,6 +61,8 @@ public final class InstanceCache implements AutoCloseable {
 
 	private final TaskScheduler scheduler;
 
+	private final InstanceLimits limits;
+
 	private final ConcurrentMap<String, CachedService> services = new ConcurrentHashMap<>();
 
 	/** Services the source can never resolve, answered with no instances at once. */
@@ -75,14 +77,16 @@ public final class InstanceCache implements AutoCloseable {
 	 * @param filters the attribute filter of each service
 	 * @param listeners receive lookups and changes
 	 * @param scheduler runs background refreshes; its clock times TTLs
+	 * @param limits bounds on the instances and attributes kept per service
 	 */
 	public InstanceCache(InstanceSource source, CacheSettings settings, Function<String, InstanceFilter> filters,
-			List<InstanceCacheListener> listeners, TaskScheduler scheduler) {
+			List<InstanceCacheListener> listeners, TaskScheduler scheduler, InstanceLimits limits) {
 		this.source = source;
 		this.settings = settings;
 		this.filters = filters;
 		this.listeners = List.copyOf(listeners);
 		this.scheduler = scheduler;
+		this.limits = limits;
 		source.subscribe(this::sourceChanged);
 	}
 
@@ -273,7 +277,7 @@ public final class InstanceCache implements AutoCloseable {
 			return false;
 		}
 		InstanceFilter filter = this.filters.apply(service.serviceId);
-		List<ServiceInstance> instances = resolution.instances()
+		List<ServiceInstance> instances = this.limits.apply(service.serviceId, resolution.instances())
 			.stream()
 			.filter(filter::matches)
 			.map((instance) -> ServiceInstanceMapper.toServiceInstance(service.serviceId, instance))

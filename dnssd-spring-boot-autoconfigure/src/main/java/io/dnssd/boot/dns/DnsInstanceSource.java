@@ -42,13 +42,13 @@ final class DnsInstanceSource implements InstanceSource {
 	private final AddressLookup addressLookup;
 
 	DnsInstanceSource(DnsQueryClient client, ServiceQueryPlanner planner, @Nullable String domain,
-			Set<String> configuredServices, String description) {
+			Set<String> configuredServices, String description, int maxInstances) {
 		this.client = client;
 		this.planner = planner;
 		this.domain = domain;
 		this.configuredServices = Set.copyOf(configuredServices);
 		this.description = description;
-		this.dnsSdLookup = new DnsSdLookup(client);
+		this.dnsSdLookup = new DnsSdLookup(client, maxInstances);
 		this.srvLookup = new SrvLookup(client);
 		this.addressLookup = new AddressLookup(client);
 	}

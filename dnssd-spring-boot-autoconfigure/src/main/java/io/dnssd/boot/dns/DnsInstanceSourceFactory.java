@@ -20,12 +20,15 @@ public final class DnsInstanceSourceFactory {
 
 	private final Set<String> configuredServices;
 
+	private final int maxInstances;
+
 	DnsInstanceSourceFactory(DnsQueryClient client, DnsProperties dns, DnsDiscoveryProperties lookups,
-			Set<String> configuredServices) {
+			Set<String> configuredServices, int maxInstances) {
 		this.client = client;
 		this.dns = dns;
 		this.lookups = lookups;
 		this.configuredServices = Set.copyOf(configuredServices);
+		this.maxInstances = maxInstances;
 	}
 
 	/**
@@ -47,7 +50,7 @@ public final class DnsInstanceSourceFactory {
 		Set<String> services = new LinkedHashSet<>(this.configuredServices);
 		services.addAll(this.lookups.getServices().keySet());
 		return new DnsInstanceSource(this.client, planner, DomainNames.normalize(domainName), services,
-				"DNS in " + domain + " via " + servers);
+				"DNS in " + domain + " via " + servers, this.maxInstances);
 	}
 
 }

@@ -56,7 +56,8 @@ public class DnsLookupConfiguration {
 	@ConditionalOnMissingBean
 	DnsInstanceSourceFactory dnssdInstanceSourceFactory(DnsQueryClient client, DnsProperties dns,
 			DnsDiscoveryProperties lookups, DiscoveryProperties discovery) {
-		return new DnsInstanceSourceFactory(client, dns, lookups, discovery.getServices().keySet());
+		return new DnsInstanceSourceFactory(client, dns, lookups, discovery.getServices().keySet(),
+				discovery.getMaxInstances());
 	}
 
 }

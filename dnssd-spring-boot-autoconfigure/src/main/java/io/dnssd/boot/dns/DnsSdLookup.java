@@ -27,11 +27,12 @@ final class DnsSdLookup {
 
 	private final DnsQueryClient client;
 
-	private final DnsSdInstanceAssembler assembler = new DnsSdInstanceAssembler(List.of(Type.A, Type.AAAA),
-			(message) -> RecordWarnings.warn(logger, message));
+	private final DnsSdInstanceAssembler assembler;
 
-	DnsSdLookup(DnsQueryClient client) {
+	DnsSdLookup(DnsQueryClient client, int maxInstances) {
 		this.client = client;
+		this.assembler = new DnsSdInstanceAssembler(List.of(Type.A, Type.AAAA),
+				(message) -> RecordWarnings.warn(logger, message), maxInstances);
 	}
 
 	Resolution lookup(ServiceQuery query) {

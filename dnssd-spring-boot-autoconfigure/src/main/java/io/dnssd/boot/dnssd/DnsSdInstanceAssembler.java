@@ -36,15 +36,19 @@ public final class DnsSdInstanceAssembler {
 
 	private final Consumer<String> skipped;
 
+	private final int maxInstances;
+
 	/**
 	 * Creates an assembler.
 	 * @param addressTypes the address types to ask for when a target has none at hand,
 	 * e.g. A and AAAA
 	 * @param skipped receives why an instance whose records are all known is skipped
+	 * @param maxInstances most pointers followed, so a huge service is not queried whole
 	 */
-	public DnsSdInstanceAssembler(List<Integer> addressTypes, Consumer<String> skipped) {
+	public DnsSdInstanceAssembler(List<Integer> addressTypes, Consumer<String> skipped, int maxInstances) {
 		this.addressTypes = List.copyOf(addressTypes);
 		this.skipped = skipped;
+		this.maxInstances = maxInstances;
 	}
 
 	/**
@@ -57,7 +61,13 @@ public final class DnsSdInstanceAssembler {
 		List<Instance> instances = new ArrayList<>();
 		Set<Question> missing = new LinkedHashSet<>();
 		long ttl = Long.MAX_VALUE;
-		for (Record pointer : records.get(serviceType, Type.PTR)) {
+		List<Record> pointers = records.get(serviceType, Type.PTR);
+		if (pointers.size() > this.maxInstances) {
+			this.skipped.accept(serviceType + " lists " + pointers.size() + " instances; following the first "
+					+ this.maxInstances + " (dnssd.discovery.max-instances)");
+			pointers = pointers.subList(0, this.maxInstances);
+		}
+		for (Record pointer : pointers) {
 			if (!(pointer instanceof PTRRecord ptr)) {
 				continue;
 			}

@@ -33,7 +33,8 @@ final class CachedInstances {
 
 	CachedInstances(MdnsCache cache, boolean ipv6) {
 		this.cache = cache;
-		this.assembler = new DnsSdInstanceAssembler(List.of(ipv6 ? Type.AAAA : Type.A), logger::debug);
+		this.assembler = new DnsSdInstanceAssembler(List.of(ipv6 ? Type.AAAA : Type.A), logger::debug,
+				Integer.MAX_VALUE);
 	}
 
 	Assembly assemble(Name serviceType) {

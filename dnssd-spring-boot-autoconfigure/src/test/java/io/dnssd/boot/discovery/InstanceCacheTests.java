@@ -30,6 +30,10 @@ class InstanceCacheTests {
 
 	private static final InstanceFilter NO_FILTER = InstanceFilter.of(Map.of(), Map.of());
 
+	private static final InstanceLimits LIMITS = new InstanceLimits(1000, 4096);
+
+	private InstanceLimits limits = LIMITS;
+
 	private final ScriptedSource source = new ScriptedSource();
 
 	private final ManualTaskScheduler scheduler = new ManualTaskScheduler();
@@ -149,6 +153,18 @@ class InstanceCacheTests {
 	}
 
 	@Test
+	void aServiceKeepsAtMostTheConfiguredInstancesAndAttributeBytes() {
+		this.limits = new InstanceLimits(3, 24);
+		this.source.answer(() -> resolution(Duration.ofSeconds(30), instance("a", "note", "x".repeat(30)),
+				instance("b", "stage", "prod"), instance("c", "stage", "prod"), instance("d", "stage", "prod")));
+		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)), NO_FILTER);
+		List<ServiceInstance> instances = cache.getInstances("calc");
+		assertThat(instances).extracting(ServiceInstance::getInstanceId).containsExactly("a", "b", "c");
+		assertThat(instances.get(0).getMetadata()).doesNotContainKey("note");
+		assertThat(instances.get(1).getMetadata()).containsEntry("stage", "prod");
+	}
+
+	@Test
 	void anUnexpectedExceptionFromTheSourceCountsAsAFailedLookup() {
 		this.source.answer(() -> {
 			throw new ClassCastException("hostile answer");
@@ -225,7 +241,7 @@ class InstanceCacheTests {
 
 		};
 		holder[0] = new InstanceCache(this.source, settings(Duration.ofMillis(100), Duration.ofMinutes(1)),
-				(serviceId) -> NO_FILTER, List.of(probe), this.scheduler);
+				(serviceId) -> NO_FILTER, List.of(probe), this.scheduler, LIMITS);
 		holder[0].getInstances("calc");
 		this.source.answer(() -> resolution(Duration.ofMillis(100)));
 		this.scheduler.advance(Duration.ofMillis(75));
@@ -260,7 +276,8 @@ class InstanceCacheTests {
 			}
 
 		};
-		return new InstanceCache(this.source, settings, (serviceId) -> filter, List.of(listener), this.scheduler);
+		return new InstanceCache(this.source, settings, (serviceId) -> filter, List.of(listener), this.scheduler,
+				this.limits);
 	}
 
 	private static CacheSettings settings(Duration minTtl, Duration maxTtl) {

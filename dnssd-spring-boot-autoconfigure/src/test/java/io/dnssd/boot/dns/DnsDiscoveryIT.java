@@ -14,6 +14,7 @@ import io.dnssd.boot.testsupport.NamedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Resolver;
@@ -21,6 +22,8 @@ import org.xbill.DNS.Type;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Discovery against a real BIND 9 serving DNS-SD, SRV and address records, well-formed
  * and malformed.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DnsDiscoveryIT {
 
 	private static final String ZONE = "example.test";
@@ -126,6 +130,21 @@ class DnsDiscoveryIT {
 			assertThat(big).extracting(ServiceInstance::getInstanceId).doesNotHaveDuplicates().contains("i001", "i300");
 			assertThat(named.queryLog())
 				.anyMatch((line) -> line.matches("query: _big\\._tcp\\.example\\.test IN PTR \\S*T\\S* .*"));
+		});
+	}
+
+	@Test
+	void aServiceLargerThanTheLimitIsServedAndQueriedOnlyUpToIt(CapturedOutput output) {
+		runner().withPropertyValues("dnssd.discovery.max-instances=50").run((context) -> {
+			int before = named.queryLog().size();
+			assertThat(context.getBean(DiscoveryClient.class).getInstances("big")).hasSize(50);
+			long srvQueries = named.queryLog()
+				.stream()
+				.skip(before)
+				.filter((line) -> line.matches(".*query: i\\d+\\._big\\._tcp\\.example\\.test IN SRV .*"))
+				.count();
+			assertThat(srvQueries).isBetween(1L, 50L);
+			assertThat(output.getOut()).contains("lists 300 instances; following the first 50");
 		});
 	}
 

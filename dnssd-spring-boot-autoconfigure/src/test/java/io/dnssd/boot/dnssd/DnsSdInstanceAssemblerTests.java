@@ -35,7 +35,7 @@ class DnsSdInstanceAssemblerTests {
 	private final List<String> skipped = new ArrayList<>();
 
 	private final DnsSdInstanceAssembler assembler = new DnsSdInstanceAssembler(List.of(Type.A, Type.AAAA),
-			this.skipped::add);
+			this.skipped::add, 2);
 
 	private final Records records = new Records();
 
@@ -93,6 +93,18 @@ class DnsSdInstanceAssemblerTests {
 		this.records.asked(two, Type.TXT);
 		assertThat(this.assembler.assemble(TYPE, this.records).instances()).extracting(Instance::port)
 			.containsExactly(8080);
+	}
+
+	@Test
+	void atMostTheConfiguredNumberOfPointersIsFollowed() {
+		for (int i = 0; i < 5; i++) {
+			this.records.add(new PTRRecord(TYPE, DClass.IN, 300,
+					Name.fromConstantString("i" + i + "._calc._tcp.example.test.")));
+		}
+		assertThat(this.assembler.assemble(TYPE, this.records).missing()).extracting(Question::name)
+			.extracting(Name::toString)
+			.containsOnly("i0._calc._tcp.example.test.", "i1._calc._tcp.example.test.");
+		assertThat(this.skipped).singleElement().asString().contains("lists 5 instances; following the first 2");
 	}
 
 	/**
