@@ -18,7 +18,8 @@ if [ "$backend" = dns ] && [ ! -x "$named_bin" ]; then
 	exit 1
 fi
 
-./mvnw -q -B -DskipTests install
+# package, not install: the reactor resolves the starter from target/, ~/.m2 stays as it was
+./mvnw -q -B -DskipTests package
 
 work=$(mktemp -d)
 pids=()
@@ -60,12 +61,19 @@ start_named() {
 		listen-on-v6 { none; };
 		recursion no;
 		allow-query { 127.0.0.1; };
+		# no DNSSEC validation, no NOTIFY: named must not try to reach the root servers or
+		# any other host; it only serves the demo zone on loopback
+		dnssec-validation no;
+		notify no;
+		managed-keys-directory "$work";
 		check-names primary ignore;
 	};
 	controls { };
 	zone "demo.test" { type primary; file "$work/zone.db"; allow-update { key "demo-key"; }; };
 	CONF
-	"$named_bin" -g -c "$work/named.conf" > "$work/named.log" 2>&1 &
+	# its own session: Ctrl-C reaches the applications, not BIND, which stop() ends last,
+	# after every application has deregistered through it
+	setsid "$named_bin" -g -c "$work/named.conf" > "$work/named.log" 2>&1 &
 	named_pid=$!
 	export DNSSD_DNS_PORT=$dns_port DNSSD_TSIG_KEY_FILE=$work/demo.key
 }
