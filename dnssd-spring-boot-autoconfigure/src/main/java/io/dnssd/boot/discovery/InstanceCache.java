@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import io.dnssd.boot.ExponentialBackoff;
 import io.dnssd.boot.discovery.CachedService.Snapshot;
+import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Resolution;
 import io.dnssd.boot.model.UnresolvableServiceException;
@@ -277,9 +278,11 @@ public final class InstanceCache implements AutoCloseable {
 			return false;
 		}
 		InstanceFilter filter = this.filters.apply(service.serviceId);
-		List<ServiceInstance> instances = this.limits.apply(service.serviceId, resolution.instances())
+		// filtered before the limits, so an attribute past the byte limit still counts
+		// for the filter
+		List<Instance> matching = resolution.instances().stream().filter(filter::matches).toList();
+		List<ServiceInstance> instances = this.limits.apply(service.serviceId, matching)
 			.stream()
-			.filter(filter::matches)
 			.map((instance) -> ServiceInstanceMapper.toServiceInstance(service.serviceId, instance))
 			.toList();
 		Duration ttl = this.settings.clamp(resolution.ttl());

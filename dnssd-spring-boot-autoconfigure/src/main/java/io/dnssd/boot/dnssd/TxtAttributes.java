@@ -51,11 +51,9 @@ public final class TxtAttributes {
 			String text = new String(raw, StandardCharsets.UTF_8);
 			int equals = text.indexOf('=');
 			String key = (equals >= 0) ? text.substring(0, equals) : text;
-			try {
-				new Attribute(key, null);
-			}
-			catch (IllegalArgumentException ex) {
-				malformed.accept("TXT string '" + Attributes.printable(text) + "' skipped: " + ex.getMessage());
+			String problem = Attribute.keyProblem(key);
+			if (problem != null) {
+				malformed.accept("TXT string '" + Attributes.printable(text) + "' skipped: key " + problem);
 				continue;
 			}
 			attributes.putIfAbsent(key, (equals >= 0) ? text.substring(equals + 1) : null);

@@ -49,7 +49,7 @@ public record Attribute(String key, @Nullable String value) {
 	 * @param key the key
 	 * @return the problem, or {@code null} for a valid key
 	 */
-	static @Nullable String keyProblem(@Nullable String key) {
+	public static @Nullable String keyProblem(@Nullable String key) {
 		if (key == null || key.isEmpty()) {
 			return "it is empty (RFC 6763 §6.4)";
 		}

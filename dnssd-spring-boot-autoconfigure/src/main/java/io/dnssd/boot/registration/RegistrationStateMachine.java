@@ -224,8 +224,7 @@ final class RegistrationStateMachine {
 	 */
 	Snapshot snapshot() {
 		synchronized (this.lock) {
-			return new Snapshot(this.state, this.healthy, this.healthStatus, this.registration, this.failures,
-					this.lastError);
+			return new Snapshot(this.state, this.healthStatus, this.registration, this.failures, this.lastError);
 		}
 	}
 
@@ -453,14 +452,13 @@ final class RegistrationStateMachine {
 	 * The state at one moment.
 	 *
 	 * @param state what the registry holds
-	 * @param healthy whether health is UP
 	 * @param status the status last set: UP, DOWN or OUT_OF_SERVICE
 	 * @param registration what is published, once started
 	 * @param failures failed calls in a row
 	 * @param lastError the message of the last failure, if the last call failed
 	 */
-	record Snapshot(RegistrationState state, boolean healthy, String status, @Nullable ServiceRegistration registration,
-			int failures, @Nullable String lastError) {
+	record Snapshot(RegistrationState state, String status, @Nullable ServiceRegistration registration, int failures,
+			@Nullable String lastError) {
 	}
 
 	private enum Action {

@@ -3,6 +3,7 @@ package io.dnssd.boot.discovery;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,6 +163,19 @@ class InstanceCacheTests {
 		assertThat(instances).extracting(ServiceInstance::getInstanceId).containsExactly("a", "b", "c");
 		assertThat(instances.get(0).getMetadata()).doesNotContainKey("note");
 		assertThat(instances.get(1).getMetadata()).containsEntry("stage", "prod");
+	}
+
+	@Test
+	void theFilterSeesAttributesBeforeTheyAreCutToTheLimit() {
+		this.limits = new InstanceLimits(1, 12);
+		Map<String, String> attributes = new LinkedHashMap<>();
+		attributes.put("note", "x".repeat(20));
+		attributes.put("stage", "prod");
+		this.source.answer(() -> resolution(Duration.ofSeconds(30), instance("dev", "stage", "dev"),
+				new Instance("a", "127.0.0.1", 8080, false, 0, 1, Attributes.of(attributes))));
+		InstanceCache cache = cache(settings(Duration.ofSeconds(1), Duration.ofMinutes(1)),
+				InstanceFilter.of(Map.of("stage", "prod"), Map.of()));
+		assertThat(cache.getInstances("calc")).extracting(ServiceInstance::getInstanceId).containsExactly("a");
 	}
 
 	@Test
