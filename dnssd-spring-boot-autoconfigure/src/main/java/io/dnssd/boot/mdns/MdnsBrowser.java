@@ -48,10 +48,19 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 	private static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(1);
 
 	/**
-	 * Longest delay of a responder's answer about a shared record (RFC 6762 §6), plus
-	 * margin.
+	 * How long a first lookup gathers answers after the first: the longest delay of a
+	 * responder's answer about a shared record (RFC 6762 §6, 120 ms), plus margin for a
+	 * busy host.
 	 */
-	private static final long SIBLING_ANSWERS_MS = 150;
+	private static final Duration SIBLING_ANSWERS = Duration.ofMillis(200);
+
+	/**
+	 * How long a first lookup waits at most for the records (SRV, TXT, address) that
+	 * complete the instances its answers named.
+	 */
+	private static final Duration COMPLETION_LIMIT = Duration.ofMillis(600);
+
+	private static final Duration COMPLETION_POLL = Duration.ofMillis(20);
 
 	private static final Duration FORGET_ASKED_AFTER = Duration.ofMinutes(1);
 
@@ -92,7 +101,8 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 
 	/**
 	 * Resolves the instances of a service type, browsing it from now on. The first call
-	 * for a type waits for the first answer, at most {@code wait}.
+	 * for a type, and any made while it runs, waits for the answers of every responder
+	 * and for the records that complete the instances they name, at most {@code wait}.
 	 * @param serviceType e.g. {@code _calc._tcp.local.}
 	 * @param wait how long the first call may wait
 	 * @return the instances
@@ -124,34 +134,85 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 	}
 
 	private void browse(Name name, boolean instances, Duration wait) {
-		if (this.browses.containsKey(name)) {
+		Browse existing = this.browses.get(name);
+		if (existing != null) {
+			awaitGathered(existing, wait);
 			return;
 		}
 		Browse created = new Browse(name, instances);
 		created.lastView = view(created);
-		if (this.browses.putIfAbsent(name, created) != null) {
+		Browse other = this.browses.putIfAbsent(name, created);
+		if (other != null) {
+			awaitGathered(other, wait);
 			return;
 		}
-		if (!this.cache.get(name, Type.PTR).isEmpty()) {
-			created.answered.countDown();
-		}
-		startSweeping();
-		Instant queried = Instant.now();
-		RuntimeException failure = query(created);
-		if (failure != null) {
-			throw new LookupFailedException("Multicast DNS query for " + name + " could not be sent (retrying in the"
-					+ " background): " + failure.getMessage(), failure);
-		}
 		try {
-			if (created.answered.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-				long untilSiblings = SIBLING_ANSWERS_MS - Duration.between(queried, Instant.now()).toMillis();
-				if (untilSiblings > 0) {
-					Thread.sleep(untilSiblings);
-				}
+			if (!this.cache.get(name, Type.PTR).isEmpty()) {
+				created.answered.countDown();
+			}
+			startSweeping();
+			Instant queried = Instant.now();
+			RuntimeException failure = query(created);
+			if (failure != null) {
+				throw new LookupFailedException("Multicast DNS query for " + name + " could not be sent (retrying in"
+						+ " the background): " + failure.getMessage(), failure);
+			}
+			gather(created, queried.plus(wait));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			created.gathered.countDown();
+		}
+	}
+
+	/**
+	 * Waits for the answers to a first query: for the first, then for every responder's
+	 * (they delay answers about shared records by up to 120 ms, RFC 6762 §6), then for
+	 * the records that complete the instances named, each bounded by the deadline.
+	 * @param browse the browse queried
+	 * @param deadline when the first lookup returns what it has
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	private void gather(Browse browse, Instant deadline) throws InterruptedException {
+		Instant start = Instant.now();
+		if (!browse.answered.await(millisUntil(deadline), TimeUnit.MILLISECONDS)) {
+			return;
+		}
+		sleepUntil(earliest(start.plus(SIBLING_ANSWERS), deadline));
+		if (!browse.instances) {
+			return;
+		}
+		Instant completeBy = earliest(start.plus(COMPLETION_LIMIT), deadline);
+		while (!assembleAndAsk(browse.name).missing().isEmpty() && Instant.now().isBefore(completeBy)) {
+			sleepUntil(earliest(Instant.now().plus(COMPLETION_POLL), completeBy));
+		}
+	}
+
+	private void awaitGathered(Browse browse, Duration wait) {
+		try {
+			if (!browse.gathered.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.debug("Answers for " + browse.name + " still being gathered after " + wait);
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Instant earliest(Instant first, Instant second) {
+		return first.isBefore(second) ? first : second;
+	}
+
+	private static long millisUntil(Instant instant) {
+		return Math.max(Duration.between(Instant.now(), instant).toMillis(), 0);
+	}
+
+	private static void sleepUntil(Instant instant) throws InterruptedException {
+		long millis = millisUntil(instant);
+		if (millis > 0) {
+			Thread.sleep(millis);
 		}
 	}
 
@@ -282,11 +343,15 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 	}
 
 	private Resolution assemble(Name serviceType) {
+		return assembleAndAsk(serviceType).resolution();
+	}
+
+	private CachedInstances.Assembly assembleAndAsk(Name serviceType) {
 		CachedInstances.Assembly assembly = this.instances.assemble(serviceType);
 		if (!assembly.missing().isEmpty()) {
 			ask(assembly.missing());
 		}
-		return assembly.resolution();
+		return assembly;
 	}
 
 	/**
@@ -313,6 +378,8 @@ final class MdnsBrowser implements Consumer<MdnsPacket> {
 		private final Name name;
 
 		private final CountDownLatch answered = new CountDownLatch(1);
+
+		private final CountDownLatch gathered = new CountDownLatch(1);
 
 		private final boolean instances;
 
