@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.dnssd.boot.dnssd.TxtAttributes;
+import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.model.RegistryTraits;
 import io.dnssd.boot.model.ServiceRegistration;
@@ -48,6 +49,11 @@ final class MdnsRegistrar implements Registrar {
 			logger.info("Instance '" + registration.instance().value() + "' of service '" + registration.service()
 					+ "' answers as '" + published.instance().value() + "' because another instance holds its name");
 		}
+	}
+
+	@Override
+	public InstanceName publishedName(ServiceRegistration registration) {
+		return this.responder.nameOf(registration.instance());
 	}
 
 	@Override

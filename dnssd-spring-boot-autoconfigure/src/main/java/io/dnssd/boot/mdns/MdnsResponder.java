@@ -71,6 +71,16 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 	}
 
 	/**
+	 * Returns the name an instance answers under: the one it won, or the configured one
+	 * before it won any.
+	 * @param requested the instance name as configured
+	 * @return the name won
+	 */
+	InstanceName nameOf(InstanceName requested) {
+		return this.assignedNames.getOrDefault(requested, requested);
+	}
+
+	/**
 	 * Probes for the instance's names, renaming it on conflicts, then announces its
 	 * records. Blocks for the probes, about a second.
 	 * @param requested the registration as configured
@@ -80,7 +90,7 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 	 * interrupted
 	 */
 	ServiceRegistration publish(ServiceRegistration requested, Duration ttl) {
-		InstanceName wanted = this.assignedNames.getOrDefault(requested.instance(), requested.instance());
+		InstanceName wanted = nameOf(requested.instance());
 		ServiceRegistration candidate = withName(requested, wanted);
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			PublishedRecords records = PublishedRecords.of(candidate, ttl.toSeconds());

@@ -55,6 +55,17 @@ public interface Registrar {
 	}
 
 	/**
+	 * Returns the name the registry publishes an instance under: the one registered,
+	 * unless the registry had to choose another (multicast DNS renames an instance whose
+	 * name another host holds, RFC 6762 §9).
+	 * @param registration what was registered
+	 * @return the name peers see
+	 */
+	default InstanceName publishedName(ServiceRegistration registration) {
+		return registration.instance();
+	}
+
+	/**
 	 * Returns what sets this registry apart: drain time, the local address it knows, its
 	 * attribute limits.
 	 * @return the traits; {@link RegistryTraits#DEFAULT} unless the registry differs

@@ -444,7 +444,7 @@ final class RegistrationStateMachine {
 
 	private String describe() {
 		ServiceRegistration current = this.registration;
-		return (current != null) ? "'" + current.instance() + "' of " + current.service() + " ("
+		return (current != null) ? "'" + this.registrar.publishedName(current) + "' of " + current.service() + " ("
 				+ current.address().getHostAddress() + ":" + current.port() + ")" : "this instance";
 	}
 

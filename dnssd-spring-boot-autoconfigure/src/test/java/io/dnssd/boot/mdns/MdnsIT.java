@@ -21,6 +21,7 @@ import io.dnssd.boot.testsupport.LoopbackOnlyNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -36,6 +37,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
@@ -120,7 +123,8 @@ class MdnsIT {
 	}
 
 	@Test
-	void aSecondInstanceUnderATakenNameGetsANewOne() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void aSecondInstanceUnderATakenNameGetsANewOne(CapturedOutput output) {
 		start("calc", "dnssd.registration.instance-id=calc");
 		start("calc", "dnssd.registration.instance-id=calc");
 		ConfigurableApplicationContext portal = start("portal");
@@ -128,6 +132,7 @@ class MdnsIT {
 		await().atMost(PATIENCE)
 			.untilAsserted(() -> assertThat(discovery.getInstances("calc")).extracting(ServiceInstance::getInstanceId)
 				.containsExactlyInAnyOrder("calc", "calc (2)"));
+		assertThat(output).contains("Registered 'calc (2)' of calc");
 	}
 
 	@Test
