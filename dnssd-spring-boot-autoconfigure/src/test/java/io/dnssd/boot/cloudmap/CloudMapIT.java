@@ -201,7 +201,9 @@ class CloudMapIT {
 		this.cloudMap.createService(NAMESPACE, "calc", false);
 		this.cloudMap.ignoreListServicesFilters();
 		start("calc", 8080);
-		assertThat(this.cloudMap.instances(NAMESPACE, "calc")).containsOnlyKeys("calc-127-0-0-1-8080");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.cloudMap.instances(NAMESPACE, "calc"))
+				.containsOnlyKeys("calc-127-0-0-1-8080"));
 		assertThat(this.cloudMap.instances("other.test", "calc")).isEmpty();
 	}
 
