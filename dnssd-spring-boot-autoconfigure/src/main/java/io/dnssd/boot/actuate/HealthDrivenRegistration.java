@@ -21,14 +21,19 @@ import org.springframework.scheduling.TaskScheduler;
 /**
  * Makes the registration follow Actuator's health: checked every interval and on every
  * {@link AvailabilityChangeEvent}, a DOWN or OUT_OF_SERVICE health withdraws the instance
- * and any other status restores it. Health is followed once readiness first reports
- * {@link ReadinessState#ACCEPTING_TRAFFIC}, checked then on the event's thread, and the
- * instance is not registered before that first check allows it: an application whose
- * health is DOWN when it becomes ready is never published.
+ * and any other status restores it. Health is first read when readiness first reports
+ * {@link ReadinessState#ACCEPTING_TRAFFIC}, on the event's thread, so an instance whose
+ * health is UP then is registered before the event returns; the instance is not
+ * registered before that first check allows it, so an application whose health is DOWN
+ * when it becomes ready is never published. Events before readiness are ignored, checks
+ * never run at once, and a first read that fails is tried again shortly rather than after
+ * a whole interval.
  */
 public class HealthDrivenRegistration implements SmartLifecycle, ApplicationListener<AvailabilityChangeEvent<?>> {
 
 	private static final Log logger = LogFactory.getLog(HealthDrivenRegistration.class);
+
+	private static final Duration FIRST_READ_RETRY = Duration.ofMillis(200);
 
 	private final Supplier<Status> health;
 
@@ -48,6 +53,8 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 	private volatile boolean running;
 
 	private volatile boolean ready;
+
+	private final Object checking = new Object();
 
 	/**
 	 * Creates the monitor.
@@ -98,8 +105,16 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 			check();
 			return;
 		}
+		if (!this.ready) {
+			logger.debug("Not checking health on " + event.getState() + ": the application is not ready yet");
+			return;
+		}
+		checkAfter(Duration.ZERO);
+	}
+
+	private void checkAfter(Duration delay) {
 		try {
-			this.scheduler.schedule(this::check, this.scheduler.getClock().instant());
+			this.scheduler.schedule(this::check, this.scheduler.getClock().instant().plus(delay));
 		}
 		catch (RejectedExecutionException ex) {
 			logger.debug("Not checking health after shutdown began");
@@ -113,19 +128,27 @@ public class HealthDrivenRegistration implements SmartLifecycle, ApplicationList
 		if (!this.running || !this.ready || !this.registration.isBound()) {
 			return;
 		}
-		String status;
-		try {
-			Status current = this.health.get();
-			status = (Status.DOWN.equals(current) || Status.OUT_OF_SERVICE.equals(current))
-					? DnsSdServiceRegistry.OUT_OF_SERVICE : DnsSdServiceRegistry.UP;
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Reading health failed; the registration stays as it is: " + ex.getMessage());
-			return;
-		}
-		if (!status.equals(this.lastStatus)) {
-			this.lastStatus = status;
-			this.registry.setStatus(this.registration, status);
+		synchronized (this.checking) {
+			String status;
+			try {
+				Status current = this.health.get();
+				status = (Status.DOWN.equals(current) || Status.OUT_OF_SERVICE.equals(current))
+						? DnsSdServiceRegistry.OUT_OF_SERVICE : DnsSdServiceRegistry.UP;
+			}
+			catch (RuntimeException ex) {
+				boolean first = this.lastStatus == null;
+				logger.warn("Reading health failed; the registration stays as it is"
+						+ (first ? ", reading it again in " + FIRST_READ_RETRY.toMillis() + " ms" : "") + ": "
+						+ ex.getMessage());
+				if (first) {
+					checkAfter(FIRST_READ_RETRY);
+				}
+				return;
+			}
+			if (!status.equals(this.lastStatus)) {
+				this.lastStatus = status;
+				this.registry.setStatus(this.registration, status);
+			}
 		}
 	}
 

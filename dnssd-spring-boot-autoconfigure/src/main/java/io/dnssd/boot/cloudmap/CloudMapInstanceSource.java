@@ -19,6 +19,7 @@ import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.Resolution;
+import io.dnssd.boot.model.ServiceEnumeration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -123,10 +124,13 @@ final class CloudMapInstanceSource implements InstanceSource {
 		this.fetched.remove(serviceId);
 	}
 
+	/**
+	 * Lists the namespace's services, cached for the poll interval like its instances.
+	 */
 	@Override
-	public Set<String> serviceIds() {
+	public ServiceEnumeration enumerate() {
 		try {
-			return new LinkedHashSet<>(this.services.serviceNames());
+			return new ServiceEnumeration(new LinkedHashSet<>(this.services.serviceNames()), this.pollInterval);
 		}
 		catch (SdkException ex) {
 			throw new LookupFailedException("Listing the services of Cloud Map namespace '" + this.services.namespace()

@@ -45,17 +45,27 @@ public final class DiscoveryAutoConfiguration {
 	@ConditionalOnMissingBean
 	InstanceCache dnssdInstanceCache(InstanceSource source, DiscoveryProperties properties,
 			ObjectProvider<InstanceCacheListener> listeners, DnsSdScheduler scheduler) {
-		CacheSettings settings = new CacheSettings(properties.getMinTtl(), properties.getMaxTtl(),
-				properties.getStaleIfError(), properties.getIdleTimeout());
-		return new InstanceCache(source, settings, (serviceId) -> filterOf(properties, serviceId),
+		return new InstanceCache(source, cacheSettings(properties), (serviceId) -> filterOf(properties, serviceId),
 				listeners.orderedStream().toList(), scheduler.taskScheduler(),
 				new InstanceLimits(properties.getMaxInstances(), properties.getMaxAttributeBytes()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
+	ServiceEnumerationCache dnssdServiceEnumerationCache(InstanceSource source, DiscoveryProperties properties,
+			DnsSdScheduler scheduler) {
+		return new ServiceEnumerationCache(source, cacheSettings(properties), scheduler.taskScheduler().getClock());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	HeartbeatPublisher dnssdHeartbeatPublisher(ApplicationEventPublisher publisher) {
 		return new HeartbeatPublisher(publisher);
+	}
+
+	private static CacheSettings cacheSettings(DiscoveryProperties properties) {
+		return new CacheSettings(properties.getMinTtl(), properties.getMaxTtl(), properties.getStaleIfError(),
+				properties.getIdleTimeout());
 	}
 
 	private static InstanceFilter filterOf(DiscoveryProperties properties, String serviceId) {
@@ -69,9 +79,9 @@ public final class DiscoveryAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		DnsSdDiscoveryClient dnsSdDiscoveryClient(InstanceCache cache, InstanceSource source,
-				DiscoveryProperties properties) {
-			return new DnsSdDiscoveryClient(cache, source, properties.getOrder());
+		DnsSdDiscoveryClient dnsSdDiscoveryClient(InstanceCache cache, ServiceEnumerationCache services,
+				InstanceSource source, DiscoveryProperties properties) {
+			return new DnsSdDiscoveryClient(cache, services, source, properties.getOrder());
 		}
 
 	}

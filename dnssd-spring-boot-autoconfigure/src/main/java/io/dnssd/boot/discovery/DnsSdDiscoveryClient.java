@@ -10,15 +10,18 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 
 /**
- * {@link DiscoveryClient} that serves instances from the {@link InstanceCache} and lists
- * the services its {@link InstanceSource} can enumerate. {@link #getServices()} and
- * {@link #probe()} fail when the backend cannot be reached, so Spring Cloud's discovery
- * health indicator reports it DOWN; {@link #getInstances(String)} never fails and serves
- * the last good answer while lookups fail.
+ * {@link DiscoveryClient} that serves instances from the {@link InstanceCache} and the
+ * services its {@link InstanceSource} enumerates from the
+ * {@link ServiceEnumerationCache}. {@link #probe()} always asks the backend and fails
+ * when it cannot be reached, so Spring Cloud's discovery health indicator reports it
+ * DOWN; {@link #getInstances(String)} and {@link #getServices()} serve the last good
+ * answer while the backend fails, for up to {@code dnssd.discovery.stale-if-error}.
  */
 public class DnsSdDiscoveryClient implements DiscoveryClient {
 
 	private final InstanceCache cache;
+
+	private final ServiceEnumerationCache services;
 
 	private final InstanceSource source;
 
@@ -27,11 +30,14 @@ public class DnsSdDiscoveryClient implements DiscoveryClient {
 	/**
 	 * Creates a client.
 	 * @param cache the cache that serves instances
-	 * @param source the source that enumerates services
+	 * @param services the cache that lists services
+	 * @param source the source that is probed
 	 * @param order the order among the application's discovery clients
 	 */
-	public DnsSdDiscoveryClient(InstanceCache cache, InstanceSource source, int order) {
+	public DnsSdDiscoveryClient(InstanceCache cache, ServiceEnumerationCache services, InstanceSource source,
+			int order) {
 		this.cache = cache;
+		this.services = services;
 		this.source = source;
 		this.order = order;
 	}
@@ -48,11 +54,12 @@ public class DnsSdDiscoveryClient implements DiscoveryClient {
 
 	/**
 	 * Lists the services the backend enumerates and those configured.
-	 * @throws LookupFailedException if the backend cannot be reached
+	 * @throws LookupFailedException if the backend cannot be reached and no answer within
+	 * stale-if-error is left
 	 */
 	@Override
 	public List<String> getServices() {
-		return new ArrayList<>(this.source.serviceIds());
+		return new ArrayList<>(this.services.serviceIds());
 	}
 
 	/**

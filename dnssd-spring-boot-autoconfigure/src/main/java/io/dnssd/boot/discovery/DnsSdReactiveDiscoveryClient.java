@@ -14,12 +14,15 @@ import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
  * {@link ReactiveDiscoveryClient} on the {@link InstanceCache}. Answers served from the
  * cache are emitted on the caller's thread; a lookup the caller would wait for, the
  * service enumeration and the probe run on Reactor's bounded elastic scheduler, so no
- * event loop blocks on the network. {@link #getServices()} and {@link #reactiveProbe()}
- * signal an error when the backend cannot be reached.
+ * event loop blocks on the network. {@link #reactiveProbe()} signals an error when the
+ * backend cannot be reached; {@link #getServices()} serves the
+ * {@link ServiceEnumerationCache}.
  */
 public class DnsSdReactiveDiscoveryClient implements ReactiveDiscoveryClient {
 
 	private final InstanceCache cache;
+
+	private final ServiceEnumerationCache services;
 
 	private final InstanceSource source;
 
@@ -28,11 +31,14 @@ public class DnsSdReactiveDiscoveryClient implements ReactiveDiscoveryClient {
 	/**
 	 * Creates a client.
 	 * @param cache the cache that serves instances
-	 * @param source the source that enumerates services
+	 * @param services the cache that lists services
+	 * @param source the source that is probed
 	 * @param order the order among the application's reactive discovery clients
 	 */
-	public DnsSdReactiveDiscoveryClient(InstanceCache cache, InstanceSource source, int order) {
+	public DnsSdReactiveDiscoveryClient(InstanceCache cache, ServiceEnumerationCache services, InstanceSource source,
+			int order) {
 		this.cache = cache;
+		this.services = services;
 		this.source = source;
 		this.order = order;
 	}
@@ -53,7 +59,7 @@ public class DnsSdReactiveDiscoveryClient implements ReactiveDiscoveryClient {
 
 	@Override
 	public Flux<String> getServices() {
-		return Mono.fromSupplier(this.source::serviceIds)
+		return Mono.fromSupplier(this.services::serviceIds)
 			.subscribeOn(Schedulers.boundedElastic())
 			.flatMapMany(Flux::fromIterable);
 	}

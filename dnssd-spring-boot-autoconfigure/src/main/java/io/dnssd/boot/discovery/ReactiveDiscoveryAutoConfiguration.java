@@ -33,9 +33,9 @@ public final class ReactiveDiscoveryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DnsSdReactiveDiscoveryClient dnsSdReactiveDiscoveryClient(InstanceCache cache, InstanceSource source,
-			DiscoveryProperties properties) {
-		return new DnsSdReactiveDiscoveryClient(cache, source, properties.getOrder());
+	DnsSdReactiveDiscoveryClient dnsSdReactiveDiscoveryClient(InstanceCache cache, ServiceEnumerationCache services,
+			InstanceSource source, DiscoveryProperties properties) {
+		return new DnsSdReactiveDiscoveryClient(cache, services, source, properties.getOrder());
 	}
 
 }

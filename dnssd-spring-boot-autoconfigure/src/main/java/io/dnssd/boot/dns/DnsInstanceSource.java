@@ -1,12 +1,15 @@
 package io.dnssd.boot.dns;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Resolution;
+import io.dnssd.boot.model.ServiceEnumeration;
 import io.dnssd.boot.model.UnresolvableServiceException;
 import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Name;
@@ -69,15 +72,25 @@ final class DnsInstanceSource implements InstanceSource {
 		};
 	}
 
+	/**
+	 * Lists the configured services and those of the service type enumeration, cached for
+	 * the smallest TTL of its PTR records (the negative TTL when there are none).
+	 */
 	@Override
-	public Set<String> serviceIds() {
+	public ServiceEnumeration enumerate() {
 		Set<String> ids = new LinkedHashSet<>(this.configuredServices);
 		String name = (this.domain != null) ? ENUMERATION + "." + this.domain : ENUMERATION;
 		DnsAnswer answer = this.client.query(name, this.domain != null, Type.PTR);
-		for (Record record : answer.records(Type.PTR)) {
+		List<Record> pointers = answer.records(Type.PTR);
+		if (pointers.isEmpty()) {
+			return new ServiceEnumeration(ids, Duration.ofSeconds(answer.negativeTtlSeconds()));
+		}
+		TtlAccumulator ttl = new TtlAccumulator();
+		for (Record record : pointers) {
+			ttl.add(record);
 			serviceId(((PTRRecord) record).getTarget()).ifPresent(ids::add);
 		}
-		return ids;
+		return new ServiceEnumeration(ids, ttl.toDuration());
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.Resolution;
+import io.dnssd.boot.model.ServiceEnumeration;
 import io.dnssd.boot.model.ServiceName;
 import io.dnssd.boot.model.UnresolvableServiceException;
 import org.xbill.DNS.Name;
@@ -46,13 +47,18 @@ final class MdnsInstanceSource implements InstanceSource {
 		return this.browser.resolve(serviceType(serviceId), this.initialWait);
 	}
 
+	/**
+	 * Lists the service types peers and this host announce. The answer comes from the
+	 * multicast DNS cache, which follows announcements and goodbyes by itself, so it
+	 * carries no TTL of its own.
+	 */
 	@Override
-	public Set<String> serviceIds() {
+	public ServiceEnumeration enumerate() {
 		Set<String> ids = new LinkedHashSet<>();
 		for (Name type : this.browser.pointers(ENUMERATION, this.initialWait)) {
 			serviceId(type).ifPresent(ids::add);
 		}
-		return ids;
+		return new ServiceEnumeration(ids, Duration.ZERO);
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.dnssd.boot.model;
 
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -19,11 +18,11 @@ public interface InstanceSource {
 	Resolution resolve(String serviceId);
 
 	/**
-	 * Lists the services this source can enumerate.
-	 * @return the service ids
+	 * Lists the services this source can enumerate, asking the backend.
+	 * @return the service ids and how long they may be cached
 	 * @throws LookupFailedException if the enumeration could not be obtained
 	 */
-	Set<String> serviceIds();
+	ServiceEnumeration enumerate();
 
 	/**
 	 * Checks that the backend can be reached, for health checks. By default this lists
@@ -31,7 +30,7 @@ public interface InstanceSource {
 	 * @throws LookupFailedException if the backend cannot be reached
 	 */
 	default void probe() {
-		serviceIds();
+		enumerate();
 	}
 
 	/**

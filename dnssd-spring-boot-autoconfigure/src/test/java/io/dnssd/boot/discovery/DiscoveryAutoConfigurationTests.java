@@ -124,7 +124,7 @@ class DiscoveryAutoConfigurationTests {
 	@Test
 	void backsOffWhenUserDefinesTheDiscoveryClient() {
 		InstanceCacheTests.ScriptedSource source = new InstanceCacheTests.ScriptedSource();
-		DnsSdDiscoveryClient own = new DnsSdDiscoveryClient(null, source, 0);
+		DnsSdDiscoveryClient own = new DnsSdDiscoveryClient(null, null, source, 0);
 		this.runner.withBean(DnsSdDiscoveryClient.class, () -> own)
 			.run((context) -> assertThat(context).getBean(DnsSdDiscoveryClient.class).isSameAs(own));
 	}

@@ -16,6 +16,7 @@ import io.dnssd.boot.model.Instance;
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.Resolution;
+import io.dnssd.boot.model.ServiceEnumeration;
 import io.dnssd.boot.model.UnresolvableServiceException;
 import io.dnssd.boot.testsupport.ManualTaskScheduler;
 import org.junit.jupiter.api.Test;
@@ -330,8 +331,8 @@ class InstanceCacheTests {
 		}
 
 		@Override
-		public Set<String> serviceIds() {
-			return Set.of();
+		public ServiceEnumeration enumerate() {
+			return new ServiceEnumeration(Set.of(), Duration.ZERO);
 		}
 
 		@Override

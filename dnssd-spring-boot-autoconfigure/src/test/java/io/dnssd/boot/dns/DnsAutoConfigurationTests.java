@@ -1,10 +1,12 @@
 package io.dnssd.boot.dns;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Set;
 
 import io.dnssd.boot.model.InstanceSource;
 import io.dnssd.boot.model.Resolution;
+import io.dnssd.boot.model.ServiceEnumeration;
 import io.dnssd.boot.model.UnresolvableServiceException;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ExtendedResolver;
@@ -74,8 +76,8 @@ class DnsAutoConfigurationTests {
 			}
 
 			@Override
-			public Set<String> serviceIds() {
-				return Set.of();
+			public ServiceEnumeration enumerate() {
+				return new ServiceEnumeration(Set.of(), Duration.ZERO);
 			}
 
 			@Override
