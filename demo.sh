@@ -79,22 +79,26 @@ start_named() {
 }
 
 portal_port=$(free_port)
+portal_management_port=$(free_port)
 profile=default
 if [ "$backend" = dns ]; then
 	start_named
 	profile=dns
 fi
+# Actuator answers on a loopback management port of each application (0: a free one, named in
+# its log); the portal's is fixed so that it can be printed below.
 start() {
-	local module=$1 port=$2 n=$3
+	local module=$1 port=$2 management_port=$3 n=$4
 	java -jar "$module/target/$module-0.1.0-SNAPSHOT.jar" --server.port="$port" \
+		--management.server.port="$management_port" \
 		--spring.profiles.active="$profile" > "$work/$module-$n.log" 2>&1 &
 	pids+=($!)
 }
-start sample-time 0 1
-start sample-time 0 2
-start sample-calc 0 1
-start sample-calc 0 2
-start sample-portal "$portal_port" 1
+start sample-time 0 0 1
+start sample-time 0 0 2
+start sample-calc 0 0 1
+start sample-calc 0 0 2
+start sample-portal "$portal_port" "$portal_management_port" 1
 
 echo "Waiting for the portal on port $portal_port..."
 for _ in $(seq 1 120); do
@@ -107,7 +111,8 @@ Portal:    http://127.0.0.1:$portal_port/
 JSON:      http://127.0.0.1:$portal_port/api/services
            http://127.0.0.1:$portal_port/api/calc?expression=(2%2B6)*3
            http://127.0.0.1:$portal_port/api/time?format=15:04
-Health:    http://127.0.0.1:$portal_port/actuator/health
+Actuator:  http://127.0.0.1:$portal_management_port/actuator/health (loopback only; also
+           /actuator/serviceregistry, which takes POST {"status":"OUT_OF_SERVICE"})
 $(if [ "$backend" = dns ]; then echo "DNS:       dig @127.0.0.1 -p $dns_port _calc._tcp.demo.test PTR"; else echo "Registry:  multicast DNS on the loopback interface (224.0.0.251:5353), no server"; fi)
 Logs:      $work
 Press Ctrl-C to stop.

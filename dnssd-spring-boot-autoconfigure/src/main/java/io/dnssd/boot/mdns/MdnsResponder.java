@@ -29,8 +29,9 @@ import org.xbill.DNS.Type;
 /**
  * Answers for this application's own records (RFC 6762): probes for its names before it
  * claims them and renames the instance on a conflict ("calc" becomes "calc (2)"),
- * announces them, answers queries with known-answer suppression, and says goodbye with a
- * TTL of 0.
+ * announces them, answers queries with known-answer suppression, defends the names it won
+ * against another host's conflicting answers and gives one up when the conflicts go on
+ * ({@link NameDefence}), and says goodbye with a TTL of 0.
  */
 final class MdnsResponder implements Consumer<MdnsPacket> {
 
@@ -61,6 +62,11 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 	private final Map<InstanceName, InstanceName> assignedNames = new ConcurrentHashMap<>();
 
 	private final List<NameProbe> probes = new CopyOnWriteArrayList<>();
+
+	private final Map<InstanceName, NameDefence> defences = new ConcurrentHashMap<>();
+
+	/** Instances probing again for a name they gave up; removed when unpublished. */
+	private final Set<InstanceName> reprobing = ConcurrentHashMap.newKeySet();
 
 	/** Held while sending delayed answers and goodbyes, so none overtakes the other. */
 	private final Object sending = new Object();
@@ -121,6 +127,8 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 	 */
 	boolean unpublish(ServiceRegistration requested) {
 		synchronized (this.sending) {
+			this.reprobing.remove(requested.instance());
+			this.defences.remove(requested.instance());
 			PublishedRecords records = this.published.remove(requested.instance());
 			if (records == null) {
 				return false;
@@ -141,6 +149,91 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 		}
 		else if (!packet.own()) {
 			rescueSharedRecords(packet.message());
+			defendNames(packet.message());
+		}
+	}
+
+	/**
+	 * Answers another host's response that contradicts a name this application won: with
+	 * its own records at once while {@link NameDefence} says so, else by giving the name
+	 * up and probing again in the background.
+	 * @param response a response from another host
+	 */
+	private void defendNames(Message response) {
+		for (Map.Entry<InstanceName, PublishedRecords> entry : this.published.entrySet()) {
+			PublishedRecords records = entry.getValue();
+			if (!contradicts(response, records)) {
+				continue;
+			}
+			String name = records.registration().instance().value();
+			String service = records.registration().service().toString();
+			NameDefence defence = this.defences.computeIfAbsent(entry.getKey(), (key) -> new NameDefence());
+			if (defence.defend(System.nanoTime())) {
+				logger.warn("Another host answers for instance '" + name + "' of service '" + service
+						+ "' with other data; defending the name");
+				synchronized (this.sending) {
+					if (this.published.get(entry.getKey()) == records) {
+						this.transport.multicast(response(records.unique()));
+					}
+				}
+			}
+			else {
+				logger.warn("Another host keeps answering for instance '" + name + "' of service '" + service + "' ("
+						+ NameDefence.DEFENCES + " defences within " + NameDefence.WINDOW.toSeconds()
+						+ " s); giving the name up and probing again");
+				giveUp(entry.getKey(), records);
+			}
+		}
+	}
+
+	private static boolean contradicts(Message response, PublishedRecords records) {
+		for (int section : new int[] { Section.ANSWER, Section.ADDITIONAL }) {
+			for (Record record : response.getSection(section)) {
+				if (records.isContradictedBy(record)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Stops answering for the name given up and publishes the instance again from it: a
+	 * probe that meets the other host's answer renames the instance, one that meets
+	 * silence claims the name once more.
+	 * @param key the instance as configured
+	 * @param records what it published
+	 */
+	private void giveUp(InstanceName key, PublishedRecords records) {
+		if (!this.published.remove(key, records)) {
+			return;
+		}
+		this.defences.remove(key);
+		this.reprobing.add(key);
+		ServiceRegistration requested = withName(records.registration(), key);
+		Duration ttl = Duration.ofSeconds(records.service().getTTL());
+		try {
+			this.scheduler.schedule(() -> republish(requested, ttl), 0);
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Not probing again: the engine is closed");
+		}
+	}
+
+	private void republish(ServiceRegistration requested, Duration ttl) {
+		try {
+			ServiceRegistration won = publish(requested, ttl);
+			if (!this.reprobing.remove(requested.instance())) {
+				unpublish(requested);
+				return;
+			}
+			logger.info("Instance '" + requested.instance().value() + "' of service '" + requested.service()
+					+ "' is published as '" + won.instance().value() + "'");
+		}
+		catch (RegistrationFailedException ex) {
+			this.reprobing.remove(requested.instance());
+			logger.warn("Instance '" + requested.instance().value() + "' of service '" + requested.service()
+					+ "' is no longer published: " + ex.getMessage());
 		}
 	}
 

@@ -55,6 +55,22 @@ record PublishedRecords(ServiceRegistration registration, DnsSdRecordNames names
 		return name.equals(this.names.instance()) || name.equals(this.names.target());
 	}
 
+	/**
+	 * Returns whether another host's live record contradicts one of this instance's
+	 * unique records: the same name and type with other data (RFC 6762 §9).
+	 * @param record a record from another host's response
+	 * @return whether it conflicts
+	 */
+	boolean isContradictedBy(Record record) {
+		if (record.getTTL() == 0 || !claims(record.getName())) {
+			return false;
+		}
+		List<Record> sameRrset = unique().stream()
+			.filter((own) -> own.getName().equals(record.getName()) && own.getType() == record.getType())
+			.toList();
+		return !sameRrset.isEmpty() && sameRrset.stream().noneMatch((own) -> MdnsRecords.sameData(own, record));
+	}
+
 	List<Record> answers(Name name, int type) {
 		List<Record> answers = new ArrayList<>();
 		for (Record record : all()) {

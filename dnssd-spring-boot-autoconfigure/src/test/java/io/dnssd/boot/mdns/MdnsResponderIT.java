@@ -3,8 +3,10 @@ package io.dnssd.boot.mdns;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.dnssd.boot.DnsSdScheduler;
@@ -17,9 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
@@ -117,6 +121,63 @@ class MdnsResponderIT {
 				.skip(goodbyes + 1)
 				.flatMap((response) -> response.getSection(Section.ANSWER).stream())
 				.anyMatch((record) -> record.getName().equals(ENUMERATION) && record.getTTL() > 0));
+	}
+
+	@Test
+	void aNameWonIsDefendedAtOnceAndGivenUpWhenAnotherHostKeepsClaimingIt() throws Exception {
+		MdnsResponder responder = responder();
+		ServiceRegistration one = registration("one", 9001);
+		responder.publish(one, TTL);
+		// past the second announcement, a second after the first
+		Thread.sleep(1200);
+		Name instance = Name.fromConstantString("one._relay._tcp.local.");
+		Record intruder = new SRVRecord(instance, MdnsRecords.UNIQUE_IN, 120, 0, 1, 7777,
+				Name.fromConstantString("intruder.local."));
+		this.listening.addListener((packet) -> {
+			boolean probesForTheName = !packet.isResponse() && packet.message()
+				.getSection(Section.QUESTION)
+				.stream()
+				.anyMatch((question) -> question.getName().equals(instance));
+			if (probesForTheName) {
+				this.listening.multicast(response(intruder));
+			}
+		});
+		this.responses.clear();
+		long claimed = System.nanoTime();
+		this.listening.multicast(response(intruder));
+		await().atMost(Duration.ofMillis(500)).until(() -> srvPorts(instance).contains(9001));
+		assertThat(Duration.ofNanos(System.nanoTime() - claimed)).as("defended at once")
+			.isLessThan(Duration.ofMillis(200));
+		assertThat(responder.nameOf(new InstanceName("one")).value()).isEqualTo("one");
+
+		for (int i = 0; i < NameDefence.DEFENCES; i++) {
+			Thread.sleep(100);
+			this.listening.multicast(response(intruder));
+		}
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(responder.nameOf(new InstanceName("one")).value()).isEqualTo("one (2)"));
+		await().atMost(Duration.ofSeconds(1))
+			.until(() -> srvPorts(Name.fromConstantString("one\\032\\0402\\041._relay._tcp.local.")).contains(9001));
+	}
+
+	private Set<Integer> srvPorts(Name instance) {
+		Set<Integer> ports = new HashSet<>();
+		for (Message response : this.responses) {
+			for (Record record : response.getSection(Section.ANSWER)) {
+				if (record instanceof SRVRecord srv && srv.getName().equals(instance) && srv.getTTL() > 0) {
+					ports.add(srv.getPort());
+				}
+			}
+		}
+		return ports;
+	}
+
+	private static Message response(Record record) {
+		Message response = new Message(0);
+		response.getHeader().setFlag(Flags.QR);
+		response.getHeader().setFlag(Flags.AA);
+		response.addRecord(record, Section.ANSWER);
+		return response;
 	}
 
 	private MdnsResponder responder() {

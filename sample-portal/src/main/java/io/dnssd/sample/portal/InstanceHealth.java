@@ -10,7 +10,9 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
 
 /**
- * Asks an instance for its Actuator health, directly at its address and port.
+ * Asks an instance for its health status, directly at its address and port, where the
+ * samples serve it at {@code /healthz} (their Actuator endpoints answer on a loopback
+ * management port).
  */
 class InstanceHealth {
 
@@ -29,7 +31,7 @@ class InstanceHealth {
 	String status(ServiceInstance instance) {
 		try {
 			Map<?, ?> health = this.restClient.get()
-				.uri(instance.getUri().resolve("/actuator/health"))
+				.uri(instance.getUri().resolve("/healthz"))
 				.retrieve()
 				.body(Map.class);
 			return String.valueOf((health != null) ? health.get("status") : null);

@@ -61,7 +61,7 @@ class InstanceHealthTests {
 		}
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		this.server.createContext("/actuator/health", (exchange) -> {
+		this.server.createContext("/healthz", (exchange) -> {
 			exchange.getResponseHeaders().add("Content-Type", contentType);
 			exchange.sendResponseHeaders(status, bytes.length);
 			exchange.getResponseBody().write(bytes);

@@ -73,7 +73,7 @@ class PortalBrowserIT {
 		HttpProbe http = new HttpProbe();
 		await().atMost(PATIENCE)
 			.failFast("the portal exited, see " + this.processes.log("portal"), () -> !portal.isAlive())
-			.until(() -> http.get("http://127.0.0.1:" + port + "/actuator/health") != null);
+			.until(() -> http.get("http://127.0.0.1:" + port + "/healthz") != null);
 
 		this.browser = chromium();
 		this.browser.get("http://127.0.0.1:" + port + "/");
