@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.dnssd.boot.discovery.InstanceCacheListener;
 import io.dnssd.boot.discovery.LookupOutcome;
@@ -31,6 +32,9 @@ public class DiscoveryMetrics implements InstanceCacheListener {
 
 	private final Map<String, AtomicInteger> instanceCounts = new ConcurrentHashMap<>();
 
+	/** The timers of each service, by outcome: built once, not on every lookup. */
+	private final Map<String, AtomicReferenceArray<Timer>> timers = new ConcurrentHashMap<>();
+
 	/**
 	 * Creates the metrics.
 	 * @param registry where meters are registered
@@ -41,12 +45,22 @@ public class DiscoveryMetrics implements InstanceCacheListener {
 
 	@Override
 	public void lookedUp(String serviceId, LookupOutcome outcome, long nanos) {
-		Timer.builder(LOOKUP_TIMER)
-			.description("Requests for a service's instances")
-			.tag("service", serviceId)
-			.tag("outcome", outcome.tag())
-			.register(this.registry)
-			.record(nanos, TimeUnit.NANOSECONDS);
+		AtomicReferenceArray<Timer> byOutcome = this.timers.get(serviceId);
+		if (byOutcome == null) {
+			byOutcome = this.timers.computeIfAbsent(serviceId,
+					(id) -> new AtomicReferenceArray<>(LookupOutcome.values().length));
+		}
+		Timer timer = byOutcome.get(outcome.ordinal());
+		if (timer == null) {
+			// registering twice from two threads returns the same timer
+			timer = Timer.builder(LOOKUP_TIMER)
+				.description("Requests for a service's instances")
+				.tag("service", serviceId)
+				.tag("outcome", outcome.tag())
+				.register(this.registry);
+			byOutcome.set(outcome.ordinal(), timer);
+		}
+		timer.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	@Override

@@ -22,7 +22,8 @@ final class CachedService {
 
 	volatile @Nullable Snapshot snapshot;
 
-	volatile Instant lastAccess = Instant.MIN;
+	/** When a caller last asked for the service, in milliseconds of the cache's clock. */
+	volatile long lastAccessMillis = Long.MIN_VALUE;
 
 	/**
 	 * Whether a background refresh is scheduled, so callers need not wait for a lookup.

@@ -100,19 +100,28 @@ public final class InstanceCache implements AutoCloseable {
 	public List<ServiceInstance> getInstances(String serviceId) {
 		long start = System.nanoTime();
 		if (this.unresolvable.contains(serviceId)) {
-			long nanos = System.nanoTime() - start;
-			this.listeners.forEach((listener) -> listener.lookedUp(serviceId, LookupOutcome.ERROR, nanos));
+			lookedUp(serviceId, LookupOutcome.ERROR, start);
 			return List.of();
 		}
-		CachedService service = this.services.computeIfAbsent(serviceId, CachedService::new);
-		service.lastAccess = now();
+		CachedService service = this.services.get(serviceId);
+		if (service == null) {
+			service = this.services.computeIfAbsent(serviceId, CachedService::new);
+		}
+		long now = nowMillis();
+		service.lastAccessMillis = now;
+		Snapshot snapshot = service.snapshot;
+		if (isFresh(snapshot, now)) {
+			// the hot path: no allocation, no lock
+			deliverChanges(service);
+			lookedUp(serviceId, LookupOutcome.HIT, start);
+			return snapshot.instances();
+		}
 		Served served = serve(service);
 		if (served.outcome() == LookupOutcome.ERROR) {
 			retrySoon(service);
 		}
 		deliverChanges(service);
-		long nanos = System.nanoTime() - start;
-		this.listeners.forEach((listener) -> listener.lookedUp(serviceId, served.outcome(), nanos));
+		lookedUp(serviceId, served.outcome(), start);
 		return served.instances();
 	}
 
@@ -124,7 +133,7 @@ public final class InstanceCache implements AutoCloseable {
 	 */
 	public boolean wouldWait(String serviceId) {
 		CachedService service = this.services.get(serviceId);
-		return service == null || (!service.refreshing && !isFresh(service.snapshot, now()));
+		return service == null || (!service.refreshing && !isFresh(service.snapshot, nowMillis()));
 	}
 
 	/**
@@ -174,7 +183,7 @@ public final class InstanceCache implements AutoCloseable {
 
 	private Served serve(CachedService service) {
 		Snapshot snapshot = service.snapshot;
-		if (isFresh(snapshot, now())) {
+		if (isFresh(snapshot, nowMillis())) {
 			return new Served(LookupOutcome.HIT, snapshot.instances());
 		}
 		if (service.refreshing) {
@@ -220,8 +229,8 @@ public final class InstanceCache implements AutoCloseable {
 				service.refreshing = false;
 				return;
 			}
-			Instant idleSince = service.lastAccess.plus(this.settings.idleTimeout());
-			if (now().isAfter(idleSince)) {
+			long idleSince = service.lastAccessMillis + this.settings.idleTimeout().toMillis();
+			if (nowMillis() > idleSince) {
 				forget(service);
 				return;
 			}
@@ -403,8 +412,22 @@ public final class InstanceCache implements AutoCloseable {
 		}
 	}
 
+	private void lookedUp(String serviceId, LookupOutcome outcome, long start) {
+		if (this.listeners.isEmpty()) {
+			return;
+		}
+		long nanos = System.nanoTime() - start;
+		for (InstanceCacheListener listener : this.listeners) {
+			listener.lookedUp(serviceId, outcome, nanos);
+		}
+	}
+
 	private Instant now() {
 		return this.scheduler.getClock().instant();
+	}
+
+	private long nowMillis() {
+		return this.scheduler.getClock().millis();
 	}
 
 	private static boolean changed(List<ServiceInstance> previous, List<ServiceInstance> current) {
@@ -413,7 +436,12 @@ public final class InstanceCache implements AutoCloseable {
 
 	@Contract("null, _ -> false")
 	private static boolean isFresh(@Nullable Snapshot snapshot, Instant now) {
-		return snapshot != null && now.isBefore(snapshot.expiresAt());
+		return isFresh(snapshot, now.toEpochMilli());
+	}
+
+	@Contract("null, _ -> false")
+	private static boolean isFresh(@Nullable Snapshot snapshot, long nowMillis) {
+		return snapshot != null && nowMillis < snapshot.expiresAt().toEpochMilli();
 	}
 
 	private record Served(LookupOutcome outcome, List<ServiceInstance> instances) {

@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +22,8 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Load balancer that chooses instances by SRV priority and weight, see
- * {@link Rfc2782Selector}.
+ * {@link Rfc2782Selector}. A list is prepared once and chosen from in O(log n) for as
+ * long as the supplier hands out the same list.
  */
 public class PriorityWeightedLoadBalancer implements ReactorServiceInstanceLoadBalancer {
 
@@ -30,6 +32,12 @@ public class PriorityWeightedLoadBalancer implements ReactorServiceInstanceLoadB
 	private final String serviceId;
 
 	private final SingletonSupplier<ServiceInstanceListSupplier> supplier;
+
+	/**
+	 * The last list prepared: the cache hands out the same list until the service's
+	 * instances change, so choices reuse it.
+	 */
+	private volatile @Nullable WeightedGroup prepared;
 
 	/**
 	 * Creates a load balancer.
@@ -49,7 +57,12 @@ public class PriorityWeightedLoadBalancer implements ReactorServiceInstanceLoadB
 	}
 
 	private Response<ServiceInstance> choose(ServiceInstanceListSupplier instances, List<ServiceInstance> list) {
-		return Rfc2782Selector.select(list, ThreadLocalRandom.current()).map((chosen) -> {
+		WeightedGroup group = this.prepared;
+		if (group == null || !group.isFor(list)) {
+			group = WeightedGroup.of(list);
+			this.prepared = group;
+		}
+		return group.choose(ThreadLocalRandom.current()).map((chosen) -> {
 			if (instances instanceof SelectedInstanceCallback callback) {
 				callback.selectedServiceInstance(chosen);
 			}

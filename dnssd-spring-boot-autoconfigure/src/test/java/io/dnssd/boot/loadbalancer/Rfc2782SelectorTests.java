@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -45,6 +46,16 @@ class Rfc2782SelectorTests {
 	}
 
 	@Test
+	void eachPointOfTheWeightRangeFallsToTheInstanceWhoseShareHoldsIt() {
+		List<ServiceInstance> instances = List.of(instance("a", "0", "2"), instance("zero", "0", "0"),
+				instance("c", "0", "3"), instance("zero-too", "0", "0"), instance("e", "0", "1"));
+		List<String> chosen = IntStream.range(0, 6)
+			.mapToObj((point) -> Rfc2782Selector.select(instances, new FixedPoint(point)).orElseThrow().getInstanceId())
+			.toList();
+		assertThat(chosen).containsExactly("a", "a", "c", "c", "c", "e");
+	}
+
+	@Test
 	void nothingToChooseFromGivesNothing() {
 		assertThat(Rfc2782Selector.select(List.of(), new SplittableRandom())).isEmpty();
 	}
@@ -59,6 +70,23 @@ class Rfc2782SelectorTests {
 	private static ServiceInstance instance(String id, String priority, String weight) {
 		return new DefaultServiceInstance(id, "svc", "127.0.0.1", 80, false,
 				Map.of("priority", priority, "weight", weight));
+	}
+
+	/**
+	 * Randomness that always draws the same point.
+	 */
+	private record FixedPoint(long point) implements RandomGenerator {
+
+		@Override
+		public long nextLong() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public long nextLong(long bound) {
+			return this.point;
+		}
+
 	}
 
 }
