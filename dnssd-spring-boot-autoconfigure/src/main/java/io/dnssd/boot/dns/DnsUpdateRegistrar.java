@@ -30,7 +30,7 @@ import org.xbill.DNS.Update;
  */
 final class DnsUpdateRegistrar implements Registrar {
 
-	private static final RegistryTraits TRAITS = new RegistryTraits(null, null, TxtAttributes::validate);
+	private static final RegistryTraits TRAITS = new RegistryTraits(null, null, TxtAttributes::validate, false);
 
 	private static final Log logger = LogFactory.getLog(DnsUpdateRegistrar.class);
 

@@ -38,7 +38,8 @@ final class MdnsRegistrar implements Registrar {
 	MdnsRegistrar(MdnsResponder responder, Duration ttl, Optional<InetAddress> localAddress, String description) {
 		this.responder = responder;
 		this.ttl = ttl;
-		this.traits = new RegistryTraits(GOODBYE_TAKES_EFFECT, localAddress.orElse(null), TxtAttributes::validate);
+		this.traits = new RegistryTraits(GOODBYE_TAKES_EFFECT, localAddress.orElse(null), TxtAttributes::validate,
+				true);
 		this.description = description;
 	}
 

@@ -16,12 +16,19 @@ import org.jspecify.annotations.Nullable;
  * knows it better than a scan of the network interfaces (with multicast DNS, the address
  * of the interface it answers on); {@code null} to let the scan choose
  * @param attributeLimits the registry's limits on attributes
+ * @param registersInBackground whether registering takes long enough (multicast DNS
+ * probes for its name for about a second) that the application's startup must not wait
+ * for it: the registration then runs on the scheduler, unless fail-fast asks for its
+ * outcome at startup
  */
 public record RegistryTraits(@Nullable Duration drain, @Nullable InetAddress localAddress,
-		AttributeLimits attributeLimits) {
+		AttributeLimits attributeLimits, boolean registersInBackground) {
 
-	/** Drained for the TTL, address from the network scan, no attribute limits. */
-	public static final RegistryTraits DEFAULT = new RegistryTraits(null, null, AttributeLimits.NONE);
+	/**
+	 * Drained for the TTL, address from the network scan, no attribute limits, registered
+	 * on the caller's thread.
+	 */
+	public static final RegistryTraits DEFAULT = new RegistryTraits(null, null, AttributeLimits.NONE, false);
 
 	/**
 	 * Returns how long clients may keep using an instance after it deregistered.

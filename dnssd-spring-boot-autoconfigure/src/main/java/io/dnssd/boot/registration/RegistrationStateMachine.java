@@ -112,7 +112,7 @@ final class RegistrationStateMachine {
 			this.stopRequested = false;
 			this.attemptDue = true;
 		}
-		reconcile();
+		reconcileForCaller();
 	}
 
 	/**
@@ -177,7 +177,7 @@ final class RegistrationStateMachine {
 				cancelRetry();
 			}
 		}
-		reconcile();
+		reconcileForCaller();
 	}
 
 	/**
@@ -205,7 +205,7 @@ final class RegistrationStateMachine {
 			}
 			this.ready = true;
 		}
-		reconcile();
+		reconcileForCaller();
 	}
 
 	/**
@@ -225,6 +225,28 @@ final class RegistrationStateMachine {
 	Snapshot snapshot() {
 		synchronized (this.lock) {
 			return new Snapshot(this.state, this.healthStatus, this.registration, this.failures, this.lastError);
+		}
+	}
+
+	/**
+	 * Makes the calls the wanted state needs for a caller that must not wait for a slow
+	 * registry (startup, a health check): on the scheduler when the registrar registers
+	 * in the background and no fail-fast outcome is owed, else on the caller's thread.
+	 */
+	private void reconcileForCaller() {
+		boolean background;
+		synchronized (this.lock) {
+			background = this.registrar.traits().registersInBackground() && !this.throwFirstFailure;
+		}
+		if (!background) {
+			reconcile();
+			return;
+		}
+		try {
+			this.scheduler.schedule(this::reconcile, this.scheduler.getClock().instant());
+		}
+		catch (RejectedExecutionException ex) {
+			reconcile();
 		}
 	}
 

@@ -11,10 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import io.dnssd.boot.ExponentialBackoff;
+import io.dnssd.boot.model.AttributeLimits;
 import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.InstanceName;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.model.RegistrationFailedException;
+import io.dnssd.boot.model.RegistryTraits;
 import io.dnssd.boot.model.ServiceName;
 import io.dnssd.boot.model.ServiceRegistration;
 import io.dnssd.boot.testsupport.ManualTaskScheduler;
@@ -47,6 +49,27 @@ class RegistrationStateMachineTests {
 		assertThat(this.registrar.calls).containsExactly("register");
 		assertThat(state()).isEqualTo(RegistrationState.REGISTERED);
 		assertThat(this.events).containsExactly("state REGISTERED", "registered");
+	}
+
+	@Test
+	void aRegistrarThatRegistersInTheBackgroundIsCalledOnTheSchedulerNotOnTheCaller() {
+		this.registrar.registerInBackground();
+		this.machine.start(this.registration, false);
+		assertThat(this.registrar.calls).as("start returned before the registry call").isEmpty();
+		this.scheduler.advance(Duration.ZERO);
+		assertThat(this.registrar.calls).containsExactly("register");
+		assertThat(state()).isEqualTo(RegistrationState.REGISTERED);
+		assertThat(this.machine.stop()).isTrue();
+		assertThat(this.registrar.calls).as("deregistration stays on the caller, before it goes on")
+			.containsExactly("register", "deregister");
+	}
+
+	@Test
+	void failFastKeepsTheFirstRegistrationOnTheCallerEvenInTheBackground() {
+		this.registrar.registerInBackground();
+		this.registrar.failNext(1);
+		assertThatExceptionOfType(RegistrationFailedException.class)
+			.isThrownBy(() -> this.machine.start(this.registration, true));
 	}
 
 	@Test
@@ -294,10 +317,21 @@ class RegistrationStateMachineTests {
 
 		private volatile CountDownLatch block;
 
+		private volatile boolean inBackground;
+
 		private final CountDownLatch blocked = new CountDownLatch(1);
 
 		void failNext(int count) {
 			this.failures = count;
+		}
+
+		void registerInBackground() {
+			this.inBackground = true;
+		}
+
+		@Override
+		public RegistryTraits traits() {
+			return new RegistryTraits(null, null, AttributeLimits.NONE, this.inBackground);
 		}
 
 		void failReadyNext(int count) {
