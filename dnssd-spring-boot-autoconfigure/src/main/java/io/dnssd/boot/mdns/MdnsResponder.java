@@ -98,6 +98,9 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 	ServiceRegistration publish(ServiceRegistration requested, Duration ttl) {
 		InstanceName wanted = nameOf(requested.instance());
 		ServiceRegistration candidate = withName(requested, wanted);
+		// names are numbered by conflicts, not attempts: a lost tie tries the same name
+		// again
+		int number = 1;
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			PublishedRecords records = PublishedRecords.of(candidate, ttl.toSeconds());
 			NameProbe.Outcome outcome = probe(records);
@@ -106,7 +109,8 @@ final class MdnsResponder implements Consumer<MdnsPacket> {
 				return candidate;
 			}
 			if (outcome == NameProbe.Outcome.CONFLICT) {
-				InstanceName next = nextName(requested.instance(), attempt + 1);
+				number++;
+				InstanceName next = nextName(requested.instance(), number);
 				logger.info("Instance name '" + candidate.instance().value() + "' of service '" + requested.service()
 						+ "' is taken on the network; trying '" + next.value() + "'");
 				candidate = withName(requested, next);

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.dnssd.boot.registration.DnsSdServiceRegistry;
+import io.dnssd.boot.registration.RegistrationState;
 import io.dnssd.boot.testsupport.LoopbackOnlyNetwork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,7 +149,10 @@ class MdnsIT {
 
 	@Test
 	void aLegacyResolverGetsAUnicastAnswerUnlessItListsTheAnswerAsKnown() throws Exception {
-		start("calc", "dnssd.registration.instance-id=calc", "dnssd.ttl=120s");
+		ConfigurableApplicationContext calc = start("calc", "dnssd.registration.instance-id=calc", "dnssd.ttl=120s");
+		// multicast DNS registers in the background, after startup
+		await().atMost(PATIENCE)
+			.until(() -> calc.getBean(DnsSdServiceRegistry.class).state() == RegistrationState.REGISTERED);
 		Name serviceType = Name.fromString("_calc._tcp.local.");
 		Message query = Message.newQuery(Record.newRecord(serviceType, Type.PTR, DClass.IN));
 		List<Record> answers = ask(query).getSection(Section.ANSWER);
