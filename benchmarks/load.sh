@@ -2,11 +2,12 @@
 # Load and fault harness (LoadHarness): sample-portal and three sample-calc instances as
 # separate processes against a local BIND on loopback, a steady request rate through the
 # portal, and one scenario: rolling (every calc restarted in turn with SIGTERM),
-# rolling-no-drain (the same with dnssd.registration.drain=0) or crash (kill -9 of one).
-# Needs BIND 9. Usage: benchmarks/load.sh rolling|rolling-no-drain|crash [rate] [passes]
+# rolling-no-drain (the same with dnssd.registration.drain=0), crash (kill -9 of one) or
+# dns-outage (BIND stopped for 60 s).
+# Needs BIND 9. Usage: benchmarks/load.sh rolling|rolling-no-drain|crash|dns-outage [rate] [passes]
 set -eu
 cd "$(dirname "$0")/.."
-scenario=${1:?usage: benchmarks/load.sh rolling|rolling-no-drain|crash [rate] [passes]}
+scenario=${1:?usage: benchmarks/load.sh rolling|rolling-no-drain|crash|dns-outage [rate] [passes]}
 ./mvnw -q -B -DskipTests install -pl benchmarks,sample-calc,sample-portal -am
 ./mvnw -q -B dependency:build-classpath -pl benchmarks -Dmdep.outputFile=target/classpath.txt
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"

@@ -43,6 +43,8 @@ public final class LoadHarness {
 
 	private static final int CALC_INSTANCES = 3;
 
+	private static final Duration OUTAGE = Duration.ofSeconds(60);
+
 	private final Path work;
 
 	private final Path calcJar;
@@ -59,7 +61,11 @@ public final class LoadHarness {
 
 	private Process portal;
 
+	private Path portalLog;
+
 	private int portalPort;
+
+	private Path lastLog;
 
 	private LoadHarness(Path work, Path calcJar, Path portalJar) {
 		this.work = work;
@@ -70,8 +76,9 @@ public final class LoadHarness {
 	/**
 	 * Runs one scenario.
 	 * @param args the sample-calc jar, the sample-portal jar, the scenario
-	 * ({@code rolling}, {@code rolling-no-drain}, {@code crash}), the request rate per
-	 * second and, for the rolling restarts, the number of passes over the instances
+	 * ({@code rolling}, {@code rolling-no-drain}, {@code crash}, {@code dns-outage}), the
+	 * request rate per second and, for the rolling restarts, the number of passes over
+	 * the instances
 	 * @throws Exception if a process does not start or a scenario cannot run
 	 */
 	public static void main(String[] args) throws Exception {
@@ -103,6 +110,7 @@ public final class LoadHarness {
 		}
 		this.portalPort = freePort();
 		this.portal = start(this.portalJar, "portal", List.of("--server.port=" + this.portalPort));
+		this.portalLog = this.lastLog;
 		Load load = new Load(URI.create("http://127.0.0.1:" + this.portalPort + "/api/calc?expression=1%2B2"));
 		awaitServed(load.uri);
 		System.out.printf(Locale.ROOT, "%s: %d calc instances, portal on %d, %d requests/s, %s%n", scenario,
@@ -124,12 +132,26 @@ public final class LoadHarness {
 				System.out.printf(Locale.ROOT, "killed -9 the instance on port %d%n", victim);
 				Thread.sleep(20_000);
 			}
+			case "dns-outage" -> {
+				this.named.stop();
+				System.out.printf(Locale.ROOT, "stopped BIND for %d s%n", OUTAGE.toSeconds());
+				Thread.sleep(OUTAGE.toMillis());
+				this.named.restart();
+				System.out.println("started BIND again");
+				Thread.sleep(10_000);
+			}
 			default -> throw new IllegalArgumentException("Unknown scenario '" + scenario + "'");
 		}
 		Thread.sleep(3000);
 		load.stop();
 		System.out.printf(Locale.ROOT, "scenario took %.1f s%n", (System.nanoTime() - began) / 1e9);
 		load.report();
+		String portalOutput = Files.readString(this.portalLog);
+		System.out.printf(Locale.ROOT, "portal log: %d WARN lines, %d of them about lookups of 'calc'%n",
+				portalOutput.lines().filter((line) -> line.contains(" WARN ")).count(),
+				portalOutput.lines()
+					.filter((line) -> line.contains(" WARN ") && line.contains("service 'calc'"))
+					.count());
 	}
 
 	private void restart(int port, boolean drain) throws Exception {
@@ -162,6 +184,7 @@ public final class LoadHarness {
 				"--dnssd.registration.address=127.0.0.1"));
 		command.addAll(extra);
 		Path log = this.work.resolve(name + "-" + System.nanoTime() + ".log");
+		this.lastLog = log;
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 
