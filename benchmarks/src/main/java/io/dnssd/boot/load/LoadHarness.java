@@ -76,9 +76,9 @@ public final class LoadHarness {
 	/**
 	 * Runs one scenario.
 	 * @param args the sample-calc jar, the sample-portal jar, the scenario
-	 * ({@code rolling}, {@code rolling-no-drain}, {@code crash}, {@code dns-outage}), the
-	 * request rate per second and, for the rolling restarts, the number of passes over
-	 * the instances
+	 * ({@code rolling}, {@code rolling-no-drain}, {@code crash}, {@code crash-no-retry},
+	 * {@code dns-outage}), the request rate per second and, for the rolling restarts, the
+	 * number of passes over the instances
 	 * @throws Exception if a process does not start or a scenario cannot run
 	 */
 	public static void main(String[] args) throws Exception {
@@ -109,12 +109,17 @@ public final class LoadHarness {
 			awaitRegistered(port);
 		}
 		this.portalPort = freePort();
-		this.portal = start(this.portalJar, "portal", List.of("--server.port=" + this.portalPort));
+		List<String> portalArguments = new ArrayList<>(List.of("--server.port=" + this.portalPort));
+		if ("crash-no-retry".equals(scenario)) {
+			portalArguments.add("--spring.cloud.loadbalancer.retry.enabled=false");
+		}
+		this.portal = start(this.portalJar, "portal", portalArguments);
 		this.portalLog = this.lastLog;
 		Load load = new Load(URI.create("http://127.0.0.1:" + this.portalPort + "/api/calc?expression=1%2B2"));
 		awaitServed(load.uri);
-		System.out.printf(Locale.ROOT, "%s: %d calc instances, portal on %d, %d requests/s, %s%n", scenario,
-				CALC_INSTANCES, this.portalPort, rate, drain ? "drain = TTL (5 s)" : "drain 0");
+		System.out.printf(Locale.ROOT, "%s: %d calc instances, portal on %d, %d requests/s, %s, retry %s%n", scenario,
+				CALC_INSTANCES, this.portalPort, rate, drain ? "drain = TTL (5 s)" : "drain 0",
+				"crash-no-retry".equals(scenario) ? "off" : "on (Spring Cloud's default with spring-retry)");
 		load.start(rate);
 		Thread.sleep(3000);
 		long began = System.nanoTime();
@@ -126,7 +131,7 @@ public final class LoadHarness {
 					}
 				}
 			}
-			case "crash" -> {
+			case "crash", "crash-no-retry" -> {
 				int victim = ports.get(0);
 				this.calcs.remove(victim).destroyForcibly().waitFor();
 				System.out.printf(Locale.ROOT, "killed -9 the instance on port %d%n", victim);
