@@ -181,11 +181,13 @@ public final class InstanceCache implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Serves a service whose snapshot was not fresh when {@link #getInstances(String)}
+	 * looked.
+	 * @param service the service
+	 * @return what is served and how
+	 */
 	private Served serve(CachedService service) {
-		Snapshot snapshot = service.snapshot;
-		if (isFresh(snapshot, nowMillis())) {
-			return new Served(LookupOutcome.HIT, snapshot.instances());
-		}
 		if (service.refreshing) {
 			return servedWhileRefreshing(service);
 		}

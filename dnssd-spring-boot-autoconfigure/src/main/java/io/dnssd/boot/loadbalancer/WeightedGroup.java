@@ -1,7 +1,6 @@
 package io.dnssd.boot.loadbalancer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,17 +86,21 @@ final class WeightedGroup {
 			return Optional.of(this.candidates[random.nextInt(count)]);
 		}
 		long point = random.nextLong(total);
-		// the first candidate whose running sum exceeds the point
-		int index = Arrays.binarySearch(this.cumulative, point + 1);
-		if (index < 0) {
-			index = -index - 1;
-		}
-		else {
-			while (index > 0 && this.cumulative[index - 1] == point + 1) {
-				index--;
+		// the first candidate whose running sum exceeds the point; weight-0 candidates
+		// add
+		// nothing to the sum, so they are never it
+		int low = 0;
+		int high = count - 1;
+		while (low < high) {
+			int middle = (low + high) >>> 1;
+			if (this.cumulative[middle] > point) {
+				high = middle;
+			}
+			else {
+				low = middle + 1;
 			}
 		}
-		return Optional.of(this.candidates[index]);
+		return Optional.of(this.candidates[low]);
 	}
 
 	private static int parse(ServiceInstance instance, String key, int fallback) {
