@@ -1,16 +1,27 @@
 #!/bin/sh
 # Load and fault harness (LoadHarness): sample-portal and three sample-calc instances as
-# separate processes against a local BIND on loopback, a steady request rate through the
-# portal, and one scenario: rolling (every calc restarted in turn with SIGTERM),
-# rolling-no-drain (the same with dnssd.registration.drain=0), crash (kill -9 of one; the
-# portal retries on the next instance), crash-no-retry (the same without retry) or
-# dns-outage (BIND stopped for 60 s).
-# Needs BIND 9. Usage: benchmarks/load.sh rolling|rolling-no-drain|crash|crash-no-retry|dns-outage [rate] [passes]
+# separate processes on loopback, a steady request rate through the portal, and one
+# scenario: rolling (every calc restarted in turn with SIGTERM), rolling-no-drain (the same
+# with dnssd.registration.drain=0), crash (kill -9 of one; the portal retries on the next
+# instance), crash-no-retry (the same without retry) or registry-outage (the registry's
+# server stopped for 60 s; dns-outage is the same).
+# The registry: dns (the starter on a local BIND; the default), eureka (the same calc and
+# portal classes with Spring Cloud Netflix's Eureka client and a Eureka server, defaults)
+# or eureka-tuned (Eureka with 5 s intervals, like the starter's 5 s TTL).
+# Needs BIND 9 for dns.
+# Usage: benchmarks/load.sh rolling|rolling-no-drain|crash|crash-no-retry|registry-outage [rate] [passes] [dns|eureka|eureka-tuned]
 set -eu
 cd "$(dirname "$0")/.."
-scenario=${1:?usage: benchmarks/load.sh rolling|rolling-no-drain|crash|crash-no-retry|dns-outage [rate] [passes]}
-./mvnw -q -B -DskipTests install -pl benchmarks,sample-calc,sample-portal -am
-./mvnw -q -B dependency:build-classpath -pl benchmarks -Dmdep.outputFile=target/classpath.txt
+scenario=${1:?usage: benchmarks/load.sh rolling|rolling-no-drain|crash|crash-no-retry|registry-outage [rate] [passes] [dns|eureka|eureka-tuned]}
+if [ "${LOAD_BUILT:-}" != true ]; then
+	./mvnw -q -B -DskipTests install -pl benchmarks,benchmarks/eureka-server,benchmarks/eureka-client,sample-calc,sample-portal -am
+	./mvnw -q -B dependency:build-classpath -pl benchmarks,benchmarks/eureka-client -Dmdep.outputFile=target/classpath.txt
+	./mvnw -q -B dependency:build-classpath -pl sample-calc,sample-portal -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
+fi
 classpath="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-java -cp "$classpath" io.dnssd.boot.load.LoadHarness sample-calc/target/sample-calc-0.1.0-SNAPSHOT.jar \
-	sample-portal/target/sample-portal-0.1.0-SNAPSHOT.jar "$scenario" "${2:-100}" "${3:-1}"
+eureka="$PWD/benchmarks/eureka-client/target/classes:$(cat benchmarks/eureka-client/target/classpath.txt)"
+java -Dload.calc.classpath="$PWD/sample-calc/target/classes:$(cat sample-calc/target/classpath.txt):$eureka" \
+	-Dload.portal.classpath="$PWD/sample-portal/target/classes:$(cat sample-portal/target/classpath.txt):$eureka" \
+	-Dload.eureka.server="$PWD/benchmarks/eureka-server/target/benchmarks-eureka-server-0.1.0-SNAPSHOT.jar" \
+	-cp "$classpath" io.dnssd.boot.load.LoadHarness sample-calc/target/sample-calc-0.1.0-SNAPSHOT.jar \
+	sample-portal/target/sample-portal-0.1.0-SNAPSHOT.jar "$scenario" "${2:-100}" "${3:-1}" "${4:-dns}"

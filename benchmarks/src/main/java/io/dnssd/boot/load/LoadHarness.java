@@ -5,8 +5,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,80 +12,83 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import io.dnssd.boot.testsupport.NamedServer;
-import org.xbill.DNS.PTRRecord;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Type;
+import io.dnssd.boot.load.Registry.App;
 
 /**
  * Runs sample-portal and three sample-calc instances as separate processes against a
- * local BIND (the {@code dns} profile: RFC 2136 updates, TTL 5 s) and sends a steady rate
+ * registry (the starter on a local BIND, or Eureka as the anchor) and sends a steady rate
  * of {@code /api/calc} requests through the portal while a scenario runs: {@code rolling}
  * restarts every calc instance in turn (SIGTERM, wait for the exit, start it again on the
- * same port, wait until its records are back), {@code rolling-no-drain} does the same
- * with {@code dnssd.registration.drain=0}, and {@code crash} kills one instance with
- * SIGKILL and leaves it dead. It reports the requests sent, the failed ones and, for a
- * crash, how long requests kept failing. Run with {@code benchmarks/load.sh}.
+ * same port, wait until the registry holds it), {@code rolling-no-drain} does the same
+ * with {@code dnssd.registration.drain=0}, {@code crash} kills one instance with SIGKILL
+ * and leaves it dead ({@code crash-no-retry}: with the portal's retry off), and
+ * {@code registry-outage} stops the registry's server for 60 s. It reports the requests
+ * sent and failed, and the propagation times: from SIGTERM to the last request an
+ * instance served, from its start to the first, and how long a crashed instance kept
+ * being chosen. A last {@code RESULT} line carries the figures for
+ * {@code benchmarks/anchor.sh}. Run with {@code benchmarks/load.sh}.
  */
 public final class LoadHarness {
-
-	private static final String ZONE = "load.test";
-
-	private static final String SERVICE = "_calc._tcp." + ZONE + ".";
 
 	private static final int CALC_INSTANCES = 3;
 
 	private static final Duration OUTAGE = Duration.ofSeconds(60);
 
+	private static final Duration CRASH_WINDOW = Duration.ofSeconds(60);
+
 	private final Path work;
 
-	private final Path calcJar;
+	private final App calc;
 
-	private final Path portalJar;
+	private final App portalApp;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Map<Integer, Process> calcs = new ConcurrentHashMap<>();
 
-	private NamedServer named;
+	private final List<String> results = new ArrayList<>();
 
-	private Path key;
+	private Registry registry;
 
 	private Process portal;
 
 	private Path portalLog;
 
-	private int portalPort;
-
 	private Path lastLog;
 
-	private LoadHarness(Path work, Path calcJar, Path portalJar) {
+	private LoadHarness(Path work, App calc, App portal) {
 		this.work = work;
-		this.calcJar = calcJar;
-		this.portalJar = portalJar;
+		this.calc = calc;
+		this.portalApp = portal;
 	}
 
 	/**
 	 * Runs one scenario.
 	 * @param args the sample-calc jar, the sample-portal jar, the scenario
 	 * ({@code rolling}, {@code rolling-no-drain}, {@code crash}, {@code crash-no-retry},
-	 * {@code dns-outage}), the request rate per second and, for the rolling restarts, the
-	 * number of passes over the instances
+	 * {@code registry-outage}), the request rate per second, for the rolling restarts the
+	 * number of passes over the instances, and the registry ({@code dns}, {@code eureka},
+	 * {@code eureka-tuned}); the Eureka runs read the system properties
+	 * {@code load.calc.classpath}, {@code load.portal.classpath} and
+	 * {@code load.eureka.server} (the server's jar)
 	 * @throws Exception if a process does not start or a scenario cannot run
 	 */
 	public static void main(String[] args) throws Exception {
 		String scenario = args[2];
 		int rate = Integer.parseInt(args[3]);
 		int passes = (args.length > 4) ? Integer.parseInt(args[4]) : 1;
-		LoadHarness harness = new LoadHarness(Files.createTempDirectory("load"), Path.of(args[0]), Path.of(args[1]));
+		String registry = (args.length > 5) ? args[5] : "dns";
+		App calc = new App("calc", args[0], System.getProperty("load.calc.classpath", ""),
+				"io.dnssd.sample.calc.CalcApplication");
+		App portal = new App("portal", args[1], System.getProperty("load.portal.classpath", ""),
+				"io.dnssd.sample.portal.PortalApplication");
+		LoadHarness harness = new LoadHarness(Files.createTempDirectory("load"), calc, portal);
 		try {
-			harness.run(scenario, rate, passes);
+			harness.run(registry, scenario, rate, passes);
 		}
 		finally {
 			harness.stopAll();
@@ -95,10 +96,18 @@ public final class LoadHarness {
 		System.exit(0);
 	}
 
-	private void run(String scenario, int rate, int passes) throws Exception {
+	private Registry startRegistry(String name) throws Exception {
+		return switch (name) {
+			case "dns" -> DnsRegistry.start(this.work);
+			case "eureka", "eureka-tuned" ->
+				EurekaRegistry.start(this.work, System.getProperty("load.eureka.server"), name.endsWith("-tuned"));
+			default -> throw new IllegalArgumentException("Unknown registry '" + name + "'");
+		};
+	}
+
+	private void run(String registryName, String scenario, int rate, int passes) throws Exception {
 		boolean drain = !"rolling-no-drain".equals(scenario);
-		this.named = NamedServer.start(this.work.resolve("named"), ZONE, "");
-		this.key = this.named.writeKeyFile();
+		this.registry = startRegistry(registryName);
 		List<Integer> ports = new ArrayList<>();
 		for (int i = 0; i < CALC_INSTANCES; i++) {
 			int port = freePort();
@@ -108,47 +117,61 @@ public final class LoadHarness {
 		for (int port : ports) {
 			awaitRegistered(port);
 		}
-		this.portalPort = freePort();
-		List<String> portalArguments = new ArrayList<>(List.of("--server.port=" + this.portalPort));
+		int portalPort = freePort();
+		int managementPort = freePort();
+		List<String> portalArguments = new ArrayList<>(
+				List.of("--server.port=" + portalPort, "--management.server.port=" + managementPort,
+						"--spring.cloud.loadbalancer.stats.micrometer.enabled=true"));
 		if ("crash-no-retry".equals(scenario)) {
 			portalArguments.add("--spring.cloud.loadbalancer.retry.enabled=false");
 		}
-		this.portal = start(this.portalJar, "portal", portalArguments);
+		this.portal = start(this.portalApp, "portal", portalArguments);
 		this.portalLog = this.lastLog;
-		Load load = new Load(URI.create("http://127.0.0.1:" + this.portalPort + "/api/calc?expression=1%2B2"));
-		awaitServed(load.uri);
-		System.out.printf(Locale.ROOT, "%s: %d calc instances, portal on %d, %d requests/s, %s, retry %s%n", scenario,
-				CALC_INSTANCES, this.portalPort, rate, drain ? "drain = TTL (5 s)" : "drain 0",
+		URI uri = URI.create("http://127.0.0.1:" + portalPort + "/api/calc?expression=1%2B2");
+		awaitServedByAll(uri, ports);
+		System.out.printf(Locale.ROOT, "%s, %s: %d calc instances, portal on %d, %d requests/s, %s, retry %s%n",
+				this.registry.description(), scenario, CALC_INSTANCES, portalPort, rate,
+				drain ? "drain = TTL (5 s) on DNS" : "drain 0",
 				"crash-no-retry".equals(scenario) ? "off" : "on (Spring Cloud's default with spring-retry)");
+		SteadyLoad load = new SteadyLoad(this.http, uri);
+		LoadBalancerChoices choices = new LoadBalancerChoices(this.http, managementPort, ports);
+		choices.start();
 		load.start(rate);
 		Thread.sleep(3000);
 		long began = System.nanoTime();
 		switch (scenario) {
 			case "rolling", "rolling-no-drain" -> {
+				List<Restart> restarts = new ArrayList<>();
 				for (int pass = 0; pass < passes; pass++) {
 					for (int port : ports) {
-						restart(port, drain);
+						restarts.add(restart(port, drain));
 					}
 				}
+				awaitServedAgain(restarts, load);
+				reportRestarts(restarts, load, choices);
 			}
 			case "crash", "crash-no-retry" -> {
 				int victim = ports.get(0);
+				long killed = System.nanoTime();
 				this.calcs.remove(victim).destroyForcibly().waitFor();
-				System.out.printf(Locale.ROOT, "killed -9 the instance on port %d%n", victim);
-				Thread.sleep(20_000);
+				System.out.printf(Locale.ROOT, "killed -9 the instance on port %d; watching for %d s%n", victim,
+						CRASH_WINDOW.toSeconds());
+				Thread.sleep(CRASH_WINDOW.toMillis());
+				reportCrash(victim, killed, choices);
 			}
-			case "dns-outage" -> {
-				this.named.stop();
-				System.out.printf(Locale.ROOT, "stopped BIND for %d s%n", OUTAGE.toSeconds());
+			case "registry-outage", "dns-outage" -> {
+				this.registry.stop();
+				System.out.printf(Locale.ROOT, "stopped the registry for %d s%n", OUTAGE.toSeconds());
 				Thread.sleep(OUTAGE.toMillis());
-				this.named.restart();
-				System.out.println("started BIND again");
+				this.registry.restart();
+				System.out.println("started the registry again");
 				Thread.sleep(10_000);
 			}
 			default -> throw new IllegalArgumentException("Unknown scenario '" + scenario + "'");
 		}
 		Thread.sleep(3000);
 		load.stop();
+		choices.stop();
 		System.out.printf(Locale.ROOT, "scenario took %.1f s%n", (System.nanoTime() - began) / 1e9);
 		load.report();
 		String portalOutput = Files.readString(this.portalLog);
@@ -157,21 +180,71 @@ public final class LoadHarness {
 				portalOutput.lines()
 					.filter((line) -> line.contains(" WARN ") && line.contains("service 'calc'"))
 					.count());
+		System.out.printf(Locale.ROOT, "RESULT registry=%s scenario=%s sent=%d failed=%d %s%n", registryName, scenario,
+				load.sent(), load.failed(), String.join(" ", this.results));
 	}
 
-	private void restart(int port, boolean drain) throws Exception {
-		long stopping = System.nanoTime();
+	private Restart restart(int port, boolean drain) throws Exception {
+		long term = System.nanoTime();
 		Process process = this.calcs.remove(port);
 		process.destroy();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("calc on " + port + " did not exit");
 		}
-		double stopped = (System.nanoTime() - stopping) / 1e9;
+		long exited = System.nanoTime();
 		this.calcs.put(port, startCalc(port, drain));
+		long started = System.nanoTime();
 		awaitRegistered(port);
+		long registered = System.nanoTime();
 		System.out.printf(Locale.ROOT,
-				"restarted calc on %d: exited %.1f s after SIGTERM, registered again %.1f s" + " after it%n", port,
-				stopped, (System.nanoTime() - stopping) / 1e9);
+				"restarted calc on %d: exited %.1f s after SIGTERM, registered again %.1f s after its start%n", port,
+				seconds(term, exited), seconds(started, registered));
+		return new Restart(port, term, exited, started, registered);
+	}
+
+	private void awaitServedAgain(List<Restart> restarts, SteadyLoad load) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (System.nanoTime() < deadline && restarts.stream()
+			.anyMatch((restart) -> load.firstServed(restart.port(), restart.started()).isEmpty())) {
+			Thread.sleep(200);
+		}
+	}
+
+	private void reportRestarts(List<Restart> restarts, SteadyLoad load, LoadBalancerChoices choices) {
+		double lastServedMax = 0;
+		double firstServedMax = 0;
+		long refused = 0;
+		for (int i = 0; i < restarts.size(); i++) {
+			Restart restart = restarts.get(i);
+			OptionalLong lastServed = load.lastServed(restart.port(), restart.term(), restart.started());
+			OptionalLong firstServed = load.firstServed(restart.port(), restart.started());
+			long end = firstServed.orElse(System.nanoTime());
+			long refusedHere = choices.failedBetween(restart.port(), restart.term(), end);
+			double last = lastServed.isPresent() ? seconds(restart.term(), lastServed.getAsLong()) : Double.NaN;
+			double first = firstServed.isPresent() ? seconds(restart.started(), firstServed.getAsLong()) : Double.NaN;
+			System.out.printf(Locale.ROOT,
+					"calc on %d, restart %d: last served %.1f s after SIGTERM (exit at %.1f s); first served %.1f s"
+							+ " after its start (registered at %.1f s); %d calls sent to it while it was down%n",
+					restart.port(), i + 1, last, seconds(restart.term(), restart.exited()), first,
+					seconds(restart.started(), restart.registered()), refusedHere);
+			lastServedMax = Math.max(lastServedMax, last);
+			firstServedMax = Math.max(firstServedMax, first);
+			refused += refusedHere;
+		}
+		this.results.add(String.format(Locale.ROOT,
+				"sigterm_to_last_served_max=%.1f start_to_first_served_max=%.1f" + " calls_to_down_instances=%d",
+				lastServedMax, firstServedMax, refused));
+	}
+
+	private void reportCrash(int victim, long killed, LoadBalancerChoices choices) {
+		OptionalLong last = choices.lastFailedChoice(victim, killed);
+		long calls = choices.failedBetween(victim, killed, System.nanoTime());
+		double chosenFor = last.isPresent() ? seconds(killed, last.getAsLong()) : 0;
+		boolean still = chosenFor > CRASH_WINDOW.toSeconds() - 2;
+		System.out.printf(Locale.ROOT, "the dead instance was chosen %d times, the last %.1f s after the kill%s%n",
+				calls, chosenFor, still ? " (still chosen when the window closed)" : "");
+		this.results.add(String.format(Locale.ROOT, "dead_chosen_for=%s%.1f calls_to_dead=%d", still ? ">" : "",
+				chosenFor, calls));
 	}
 
 	private Process startCalc(int port, boolean drain) throws IOException {
@@ -179,48 +252,48 @@ public final class LoadHarness {
 		if (!drain) {
 			arguments.add("--dnssd.registration.drain=0s");
 		}
-		return start(this.calcJar, "calc-" + port, arguments);
+		return start(this.calc, "calc-" + port, arguments);
 	}
 
-	private Process start(Path jar, String name, List<String> extra) throws IOException {
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", jar.toString(),
-				"--spring.profiles.active=dns", "--dnssd.domain=" + ZONE, "--dnssd.dns.servers=" + this.named.address(),
-				"--dnssd.dns.update.server=" + this.named.address(), "--dnssd.dns.update.tsig.secret-file=" + this.key,
-				"--dnssd.registration.address=127.0.0.1"));
-		command.addAll(extra);
+	private Process start(App app, String name, List<String> arguments) throws IOException {
 		Path log = this.work.resolve(name + "-" + System.nanoTime() + ".log");
 		this.lastLog = log;
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		return new ProcessBuilder(this.registry.command(app, arguments)).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
 	}
 
 	private void awaitRegistered(int port) throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (System.nanoTime() < deadline) {
-			for (Record record : this.named.records(SERVICE, Type.PTR)) {
-				if (((PTRRecord) record).getTarget().toString().contains("-" + port + ".")) {
-					return;
-				}
+			if (this.registry.registered(port)) {
+				return;
 			}
 			Thread.sleep(50);
 		}
 		throw new IllegalStateException("calc on " + port + " did not register; logs in " + this.work);
 	}
 
-	private void awaitServed(URI uri) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-		while (System.nanoTime() < deadline) {
-			try {
-				if (this.http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding())
-					.statusCode() == 200) {
+	private void awaitServedByAll(URI uri, List<Integer> ports) throws Exception {
+		SteadyLoad probe = new SteadyLoad(this.http, uri);
+		long since = System.nanoTime();
+		long deadline = since + TimeUnit.SECONDS.toNanos(180);
+		probe.start(20);
+		try {
+			while (System.nanoTime() < deadline) {
+				if (ports.stream().allMatch((port) -> probe.firstServed(port, since).isPresent())) {
+					System.out.printf(Locale.ROOT, "the portal reached all calc instances %.1f s after its start%n",
+							seconds(since, System.nanoTime()));
 					return;
 				}
+				Thread.sleep(100);
 			}
-			catch (IOException ex) {
-				// not up yet
-			}
-			Thread.sleep(100);
 		}
-		throw new IllegalStateException("The portal does not answer " + uri + "; logs in " + this.work);
+		finally {
+			probe.stop();
+		}
+		throw new IllegalStateException(
+				"The portal did not reach every calc through " + uri + "; logs in " + this.work);
 	}
 
 	private void stopAll() throws Exception {
@@ -234,88 +307,35 @@ public final class LoadHarness {
 				process.destroyForcibly().waitFor();
 			}
 		}
-		if (this.named != null) {
-			this.named.close();
+		if (this.registry != null) {
+			this.registry.close();
 		}
 	}
 
-	private static int freePort() throws IOException {
+	private static double seconds(long from, long to) {
+		return (to - from) / 1e9;
+	}
+
+	static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 	}
 
-	private static String javaExecutable() {
+	static String javaExecutable() {
 		return ProcessHandle.current().info().command().orElse("java");
 	}
 
 	/**
-	 * A steady rate of requests and their outcomes.
+	 * One restart of a calc instance, its moments from {@link System#nanoTime()}.
+	 *
+	 * @param port the instance's port
+	 * @param term when it was sent SIGTERM
+	 * @param exited when its process exited
+	 * @param started when the new process started
+	 * @param registered when the registry held it again
 	 */
-	private final class Load {
-
-		private final URI uri;
-
-		private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-
-		private final AtomicLong sent = new AtomicLong();
-
-		private final AtomicLong failed = new AtomicLong();
-
-		private final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
-
-		private volatile long firstFailure;
-
-		private volatile long lastFailure;
-
-		Load(URI uri) {
-			this.uri = uri;
-		}
-
-		void start(int rate) {
-			long period = TimeUnit.SECONDS.toMicros(1) / rate;
-			this.ticker.scheduleAtFixedRate(this::send, 0, period, TimeUnit.MICROSECONDS);
-		}
-
-		private void send() {
-			this.sent.incrementAndGet();
-			HttpRequest request = HttpRequest.newBuilder(this.uri).timeout(Duration.ofSeconds(10)).build();
-			LoadHarness.this.http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-				.whenComplete((response, error) -> {
-					if (error != null) {
-						failed(error.getClass().getSimpleName());
-					}
-					else if (response.statusCode() != 200) {
-						failed("HTTP " + response.statusCode());
-					}
-				});
-		}
-
-		private void failed(String cause) {
-			long now = System.nanoTime();
-			if (this.failed.getAndIncrement() == 0) {
-				this.firstFailure = now;
-			}
-			this.lastFailure = now;
-			this.failures.computeIfAbsent(cause, (key) -> new AtomicLong()).incrementAndGet();
-		}
-
-		void stop() throws InterruptedException {
-			this.ticker.shutdown();
-			this.ticker.awaitTermination(5, TimeUnit.SECONDS);
-			// answers still in flight
-			Thread.sleep(11_000);
-		}
-
-		void report() {
-			System.out.printf(Locale.ROOT, "requests: %d sent, %d failed%s%n", this.sent.get(), this.failed.get(),
-					this.failures.isEmpty() ? "" : " " + this.failures);
-			if (this.failed.get() > 0) {
-				System.out.printf(Locale.ROOT, "failures from first to last: %.2f s%n",
-						(this.lastFailure - this.firstFailure) / 1e9);
-			}
-		}
-
+	private record Restart(int port, long term, long exited, long started, long registered) {
 	}
 
 }

@@ -33,23 +33,35 @@ public class DnsLookupConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Resolver dnssdResolver(DnsProperties properties, DnsjavaNioLifecycle dnsjavaNioLifecycle) {
-		List<InetSocketAddress> servers = properties.getServers().isEmpty()
-				? ResolverConfig.getCurrentConfig().servers() : DnsServerAddresses.parse(properties.getServers());
-		ExtendedResolver resolver = new ExtendedResolver(servers.stream().map((server) -> {
-			SimpleResolver simple = new SimpleResolver(server);
-			simple.setTimeout(properties.getTimeout());
-			return (Resolver) simple;
-		}).toList());
-		resolver.setRetries(ATTEMPTS_PER_SERVER);
-		resolver.setTimeout(properties.getTimeout().multipliedBy((long) ATTEMPTS_PER_SERVER * servers.size()));
-		return resolver;
+		return resolver(properties, false);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	DnsQueryClient dnssdQueryClient(Resolver dnssdResolver, DnsProperties dns) {
 		ResolverConfig system = ResolverConfig.getCurrentConfig();
-		return new DnsQueryClient(dnssdResolver, system.searchPath(), system.ndots(), dns.getMaxConcurrentQueries());
+		return new DnsQueryClient(dnssdResolver, resolver(dns, true), system.searchPath(), system.ndots(),
+				dns.getMaxConcurrentQueries());
+	}
+
+	/**
+	 * The configured servers (else the system's), each asked twice within the timeout.
+	 * @param properties the DNS settings
+	 * @param tcp whether every query goes over TCP
+	 * @return the resolver
+	 */
+	private static Resolver resolver(DnsProperties properties, boolean tcp) {
+		List<InetSocketAddress> servers = properties.getServers().isEmpty()
+				? ResolverConfig.getCurrentConfig().servers() : DnsServerAddresses.parse(properties.getServers());
+		ExtendedResolver resolver = new ExtendedResolver(servers.stream().map((server) -> {
+			SimpleResolver simple = new SimpleResolver(server);
+			simple.setTimeout(properties.getTimeout());
+			simple.setTCP(tcp);
+			return (Resolver) simple;
+		}).toList());
+		resolver.setRetries(ATTEMPTS_PER_SERVER);
+		resolver.setTimeout(properties.getTimeout().multipliedBy((long) ATTEMPTS_PER_SERVER * servers.size()));
+		return resolver;
 	}
 
 	@Bean

@@ -18,12 +18,17 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.WireParseException;
 
 /**
  * Sends queries through a dnsjava {@link Resolver}, which retries over TCP when a UDP
- * answer is truncated. Relative names are tried with the search domains as a stub
- * resolver does; batches of queries run in parallel with a bound on the number in flight.
- * A timeout or an unreachable server is a {@link LookupFailedException}.
+ * answer is truncated. A UDP reply that cannot be taken (a wrong id or question, a
+ * malformed message: what an off-path spoofer or a broken middlebox sends) fails
+ * dnsjava's query at once instead of being ignored while the real answer is awaited, so
+ * the query is asked again, once, over TCP, where no one off the path can answer in the
+ * server's place. Relative names are tried with the search domains as a stub resolver
+ * does; batches of queries run in parallel with a bound on the number in flight. A
+ * timeout or an unreachable server is a {@link LookupFailedException}.
  */
 final class DnsQueryClient {
 
@@ -31,14 +36,18 @@ final class DnsQueryClient {
 
 	private final Resolver resolver;
 
+	private final Resolver tcpResolver;
+
 	private final List<Name> searchPath;
 
 	private final int ndots;
 
 	private final Semaphore permits;
 
-	DnsQueryClient(Resolver resolver, List<Name> searchPath, int ndots, int maxConcurrentQueries) {
+	DnsQueryClient(Resolver resolver, Resolver tcpResolver, List<Name> searchPath, int ndots,
+			int maxConcurrentQueries) {
 		this.resolver = resolver;
+		this.tcpResolver = tcpResolver;
 		this.searchPath = List.copyOf(searchPath);
 		this.ndots = ndots;
 		this.permits = new Semaphore(Math.max(1, maxConcurrentQueries));
@@ -107,6 +116,7 @@ final class DnsQueryClient {
 			Message query = Message.newQuery(Record.newRecord(question.name(), question.type(), DClass.IN));
 			pending.add(this.resolver.sendAsync(query)
 				.toCompletableFuture()
+				.exceptionallyCompose((failure) -> askOverTcp(question, query, failure))
 				.whenComplete((message, failure) -> this.permits.release()));
 		}
 		List<DnsAnswer> answers = new ArrayList<>(questions.size());
@@ -114,6 +124,20 @@ final class DnsQueryClient {
 			answers.add(answer(questions.get(i), pending.get(i)));
 		}
 		return answers;
+	}
+
+	private CompletableFuture<Message> askOverTcp(DnsQuestion question, Message query, Throwable failure) {
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		if (!(cause instanceof WireParseException)) {
+			return CompletableFuture.failedFuture(failure);
+		}
+		RecordWarnings.warn(logger, "A reply to DNS query " + question + " could not be taken (malformed, or not"
+				+ " an answer to it); asking again over TCP");
+		if (logger.isDebugEnabled()) {
+			logger.debug("Reply to DNS query " + question + " not taken: " + cause.getMessage());
+		}
+		return this.tcpResolver.sendAsync(query).toCompletableFuture();
 	}
 
 	private DnsAnswer answer(DnsQuestion question, CompletableFuture<Message> pending) {

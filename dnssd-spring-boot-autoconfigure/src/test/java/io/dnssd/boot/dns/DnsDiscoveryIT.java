@@ -201,7 +201,7 @@ class DnsDiscoveryIT {
 	@Test
 	void relativeDomainNamesGoThroughTheSearchPath() {
 		runner().run((context) -> {
-			DnsQueryClient client = new DnsQueryClient(context.getBean(Resolver.class),
+			DnsQueryClient client = new DnsQueryClient(context.getBean(Resolver.class), context.getBean(Resolver.class),
 					List.of(Name.fromString("nowhere.invalid."), Name.fromString(ZONE + ".")), 1, 4);
 			DnsAnswer answer = client.query("_calc._tcp", false, Type.PTR);
 			assertThat(answer.records(Type.PTR)).hasSize(2);
