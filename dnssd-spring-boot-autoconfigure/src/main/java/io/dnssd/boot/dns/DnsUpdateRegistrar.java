@@ -3,6 +3,7 @@ package io.dnssd.boot.dns;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.dnssd.boot.dns.TsigKeys.TsigKey;
@@ -15,11 +16,14 @@ import io.dnssd.boot.model.ServiceRegistration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIGRecord;
+import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
 
 /**
@@ -33,6 +37,8 @@ final class DnsUpdateRegistrar implements Registrar {
 	private static final RegistryTraits TRAITS = new RegistryTraits(null, null, TxtAttributes::validate, false);
 
 	private static final Log logger = LogFactory.getLog(DnsUpdateRegistrar.class);
+
+	private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
 	private final Name zone;
 
@@ -80,6 +86,23 @@ final class DnsUpdateRegistrar implements Registrar {
 		}
 		else if (answer.getRcode() != Rcode.YXRRSET) {
 			throw refused("removal of " + names.serviceType() + " from the service enumeration", answer);
+		}
+	}
+
+	/**
+	 * Asks the update server for the zone's SOA over UDP: any answer, even a refusal,
+	 * says it is up.
+	 */
+	@Override
+	public Optional<Boolean> answers() {
+		try {
+			SimpleResolver resolver = new SimpleResolver(this.server.get());
+			resolver.setTimeout(PROBE_TIMEOUT);
+			resolver.send(Message.newQuery(Record.newRecord(this.zone, Type.SOA, DClass.IN)));
+			return Optional.of(true);
+		}
+		catch (IOException | RuntimeException ex) {
+			return Optional.of(false);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package io.dnssd.boot.model;
 
+import java.util.Optional;
+
 /**
  * Where this application registers itself: the one interface each backend (RFC 2136
  * dynamic DNS, Cloud Map, multicast DNS) implements for registration. Calls may block on
@@ -63,6 +65,17 @@ public interface Registrar {
 	 */
 	default InstanceName publishedName(ServiceRegistration registration) {
 		return registration.instance();
+	}
+
+	/**
+	 * Checks cheaply whether the registry answers. A registration waiting out its backoff
+	 * after failures runs this every second, so that it is attempted as soon as the
+	 * registry is back instead of up to a minute later. By default there is no check and
+	 * the backoff alone decides.
+	 * @return whether the registry answered; empty when this registry has no such check
+	 */
+	default Optional<Boolean> answers() {
+		return Optional.empty();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.dnssd.boot.registration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 
@@ -22,12 +23,19 @@ import org.springframework.scheduling.TaskScheduler;
  * finds none in flight, and never under the lock that guards the state, so reading the
  * state and changing the health never wait for the network; a change that arrives during
  * a call is acted on when the call returns. A failed registration is retried with backoff
- * on the scheduler. {@link #stop()} waits for the call in flight, which would otherwise
- * publish the instance after it, and then removes the instance.
+ * on the scheduler, and sooner when the registry's {@link Registrar#answers() check}, run
+ * every second meanwhile, says it is back. {@link #stop()} waits for the call in flight,
+ * which would otherwise publish the instance after it, and then removes the instance.
  */
 final class RegistrationStateMachine {
 
 	private static final Log logger = LogFactory.getLog(RegistrationStateMachine.class);
+
+	/**
+	 * How often a registration waiting out a backoff longer than twice this asks the
+	 * registry whether it answers again.
+	 */
+	private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
 	private final Registrar registrar;
 
@@ -73,6 +81,8 @@ final class RegistrationStateMachine {
 	private @Nullable String lastError;
 
 	private @Nullable ScheduledFuture<?> retry;
+
+	private @Nullable ScheduledFuture<?> probe;
 
 	private boolean working;
 
@@ -439,14 +449,41 @@ final class RegistrationStateMachine {
 			this.retry = this.scheduler.schedule(() -> {
 				synchronized (this.lock) {
 					this.retry = null;
+					cancelProbe();
 					this.attemptDue = true;
 				}
 				reconcile();
 			}, this.scheduler.getClock().instant().plus(delay));
+			if (delay.compareTo(PROBE_INTERVAL.multipliedBy(2)) > 0) {
+				this.probe = this.scheduler.scheduleWithFixedDelay(this::probeRegistry,
+						this.scheduler.getClock().instant().plus(PROBE_INTERVAL), PROBE_INTERVAL);
+			}
 		}
 		catch (RejectedExecutionException ex) {
 			logger.debug("Not retrying: the scheduler is shut down");
 		}
+	}
+
+	/**
+	 * While a retry waits out its backoff: asks the registry whether it answers, and
+	 * retries now if it does. Stops when the registry has no such check.
+	 */
+	private void probeRegistry() {
+		Optional<Boolean> answers = this.registrar.answers();
+		synchronized (this.lock) {
+			if (this.retry == null || answers.isEmpty()) {
+				cancelProbe();
+				return;
+			}
+			if (!answers.get()) {
+				return;
+			}
+			logger.debug("The registry answers again; registering " + describe() + " now instead of at the end of"
+					+ " the backoff");
+			cancelRetry();
+			this.attemptDue = true;
+		}
+		reconcile();
 	}
 
 	private void cancelRetry() {
@@ -454,6 +491,15 @@ final class RegistrationStateMachine {
 		if (scheduled != null) {
 			scheduled.cancel(false);
 			this.retry = null;
+		}
+		cancelProbe();
+	}
+
+	private void cancelProbe() {
+		ScheduledFuture<?> scheduled = this.probe;
+		if (scheduled != null) {
+			scheduled.cancel(false);
+			this.probe = null;
 		}
 	}
 

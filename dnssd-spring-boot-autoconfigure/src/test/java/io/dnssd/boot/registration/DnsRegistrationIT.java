@@ -255,6 +255,24 @@ class DnsRegistrationIT {
 		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.REGISTERED);
 	}
 
+	@Test
+	void registersWithinASecondOfTheServersReturnAfterALongOutage() throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		this.named.stop();
+		ConfigurableApplicationContext app = start(8080);
+		// failures at about 0, 1, 3, 7 and 15 s: the next retry is due some 16 s later
+		Thread.sleep(17_000);
+		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.RETRYING);
+		this.named.restart();
+		long back = System.nanoTime();
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> ptrTargets("_calc._tcp").size() == 1);
+		Duration registered = Duration.ofNanos(System.nanoTime() - back);
+		System.out.println("Registered " + registered.toMillis() + " ms after the DNS server returned");
+		assertThat(registered).isLessThan(Duration.ofMillis(2500));
+	}
+
 	private ConfigurableApplicationContext start(int port, String... properties) {
 		List<String> all = new ArrayList<>(List.of("dnssd.dns.update.tsig.name=" + NamedServer.KEY_NAME,
 				"dnssd.dns.update.tsig.secret=" + this.named.secret()));
