@@ -154,7 +154,9 @@ public class ColdLookupBenchmark {
 			this.resolver = new SimpleResolver(server);
 			this.resolver.setTimeout(Duration.ofSeconds(2));
 			ExtendedResolver starterResolver = new ExtendedResolver(List.of(new SimpleResolver(server)));
-			DnsQueryClient client = new DnsQueryClient(starterResolver, List.of(), 1, 32);
+			SimpleResolver tcp = new SimpleResolver(server);
+			tcp.setTCP(true);
+			DnsQueryClient client = new DnsQueryClient(starterResolver, tcp, List.of(), 1, 32);
 			DnsProperties dns = new DnsProperties();
 			dns.setServers(List.of(this.named.address()));
 			this.source = new DnsInstanceSourceFactory(client, dns, new DnsDiscoveryProperties(), Set.of(), 100_000)

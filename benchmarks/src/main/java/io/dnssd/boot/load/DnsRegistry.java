@@ -48,8 +48,12 @@ final class DnsRegistry implements Registry {
 		return command;
 	}
 
+	/**
+	 * A process removes its records before it exits, so records on the port are the new
+	 * process's.
+	 */
 	@Override
-	public boolean registered(int port) throws Exception {
+	public boolean registered(int port, long startedAt) throws Exception {
 		for (Record record : this.named.records(SERVICE, Type.PTR)) {
 			if (((PTRRecord) record).getTarget().toString().contains("-" + port + ".")) {
 				return true;

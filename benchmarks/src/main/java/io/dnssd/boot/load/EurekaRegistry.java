@@ -81,8 +81,12 @@ final class EurekaRegistry implements Registry {
 		return "http://127.0.0.1:" + this.port + "/eureka/";
 	}
 
+	/**
+	 * Reads the server's REST API as clients do (through its response cache): the
+	 * instance counts once it is UP with a registration time after the process start.
+	 */
 	@Override
-	public boolean registered(int port) throws Exception {
+	public boolean registered(int port, long startedAt) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl() + "apps/CALC"))
 			.header("Accept", "application/json")
 			.timeout(Duration.ofSeconds(2))
@@ -93,7 +97,8 @@ final class EurekaRegistry implements Registry {
 		}
 		JsonNode instances = this.json.readTree(response.body()).path("application").path("instance");
 		for (JsonNode instance : instances.isArray() ? instances : List.of(instances)) {
-			if (instance.path("port").path("$").asInt() == port && "UP".equals(instance.path("status").asString())) {
+			if (instance.path("port").path("$").asInt() == port && "UP".equals(instance.path("status").asString())
+					&& instance.path("leaseInfo").path("registrationTimestamp").asLong() >= startedAt) {
 				return true;
 			}
 		}

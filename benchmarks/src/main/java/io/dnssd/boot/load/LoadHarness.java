@@ -115,7 +115,7 @@ public final class LoadHarness {
 			this.calcs.put(port, startCalc(port, drain));
 		}
 		for (int port : ports) {
-			awaitRegistered(port);
+			awaitRegistered(port, 0);
 		}
 		int portalPort = freePort();
 		int managementPort = freePort();
@@ -192,9 +192,10 @@ public final class LoadHarness {
 			throw new IllegalStateException("calc on " + port + " did not exit");
 		}
 		long exited = System.nanoTime();
+		long startedAt = System.currentTimeMillis();
 		this.calcs.put(port, startCalc(port, drain));
 		long started = System.nanoTime();
-		awaitRegistered(port);
+		awaitRegistered(port, startedAt);
 		long registered = System.nanoTime();
 		System.out.printf(Locale.ROOT,
 				"restarted calc on %d: exited %.1f s after SIGTERM, registered again %.1f s after its start%n", port,
@@ -263,10 +264,10 @@ public final class LoadHarness {
 			.start();
 	}
 
-	private void awaitRegistered(int port) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+	private void awaitRegistered(int port, long startedAt) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 		while (System.nanoTime() < deadline) {
-			if (this.registry.registered(port)) {
+			if (this.registry.registered(port, startedAt)) {
 				return;
 			}
 			Thread.sleep(50);

@@ -23,12 +23,14 @@ interface Registry extends AutoCloseable {
 	List<String> command(App app, List<String> arguments);
 
 	/**
-	 * Whether the registry holds the calc instance on a port as up.
+	 * Whether the registry holds the calc instance on a port as up, registered by the
+	 * process started at a moment (not an earlier one on the same port).
 	 * @param port the instance's port
+	 * @param startedAt when the process started, in epoch milliseconds
 	 * @return whether it is registered
 	 * @throws Exception if the registry cannot be read
 	 */
-	boolean registered(int port) throws Exception;
+	boolean registered(int port, long startedAt) throws Exception;
 
 	/**
 	 * Stops the registry's server for an outage.

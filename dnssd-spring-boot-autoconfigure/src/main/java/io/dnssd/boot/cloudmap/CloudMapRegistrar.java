@@ -1,6 +1,8 @@
 package io.dnssd.boot.cloudmap;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -8,9 +10,12 @@ import io.dnssd.boot.cloudmap.CloudMapServices.ServiceInfo;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.model.RegistrationFailedException;
 import io.dnssd.boot.model.RegistryTraits;
+import io.dnssd.boot.model.RegistryUnreachableException;
 import io.dnssd.boot.model.ServiceRegistration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.servicediscovery.model.CustomHealthNotFoundException;
@@ -29,6 +34,8 @@ final class CloudMapRegistrar implements Registrar {
 	private static final RegistryTraits TRAITS = new RegistryTraits(null, null, CloudMapAttributes::validate, false);
 
 	private static final Log logger = LogFactory.getLog(CloudMapRegistrar.class);
+
+	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
 	private final ServiceDiscoveryClient client;
 
@@ -109,6 +116,21 @@ final class CloudMapRegistrar implements Registrar {
 		});
 	}
 
+	/**
+	 * Lists one namespace: any answer but a 5xx says Cloud Map is up.
+	 */
+	@Override
+	public Optional<Boolean> answers() {
+		try {
+			this.client.listNamespaces((request) -> request.maxResults(1)
+				.overrideConfiguration((override) -> override.apiCallTimeout(PROBE_TIMEOUT)));
+			return Optional.of(true);
+		}
+		catch (SdkException ex) {
+			return Optional.of(!unreachable(ex));
+		}
+	}
+
 	@Override
 	public RegistryTraits traits() {
 		return TRAITS;
@@ -153,9 +175,21 @@ final class CloudMapRegistrar implements Registrar {
 			return action.get();
 		}
 		catch (SdkException ex) {
-			throw new RegistrationFailedException(
-					"Cloud Map " + what + " in " + this.description + " failed: " + ex.getMessage(), ex);
+			String message = "Cloud Map " + what + " in " + this.description + " failed: " + ex.getMessage();
+			throw unreachable(ex) ? new RegistryUnreachableException(message, ex)
+					: new RegistrationFailedException(message, ex);
 		}
+	}
+
+	/**
+	 * Whether a failure says Cloud Map could not be reached or is unavailable, rather
+	 * than that it refused the call.
+	 * @param ex the failure
+	 * @return whether no answer, or a 5xx, came back
+	 */
+	private static boolean unreachable(SdkException ex) {
+		return (ex instanceof SdkClientException)
+				|| (ex instanceof AwsServiceException service && service.statusCode() >= 500);
 	}
 
 }

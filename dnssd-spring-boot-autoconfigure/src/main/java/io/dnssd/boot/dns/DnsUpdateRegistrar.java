@@ -12,6 +12,7 @@ import io.dnssd.boot.dnssd.TxtAttributes;
 import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.model.RegistrationFailedException;
 import io.dnssd.boot.model.RegistryTraits;
+import io.dnssd.boot.model.RegistryUnreachableException;
 import io.dnssd.boot.model.ServiceRegistration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -137,7 +138,7 @@ final class DnsUpdateRegistrar implements Registrar {
 			answer = resolver.send(update);
 		}
 		catch (IOException ex) {
-			throw new RegistrationFailedException("DNS " + what + " in zone " + this.zone + " failed: server "
+			throw new RegistryUnreachableException("DNS " + what + " in zone " + this.zone + " failed: server "
 					+ format(address) + this.serverSource + " did not answer (" + ex + ")", ex);
 		}
 		if (this.key != null && answer.getRcode() == Rcode.NOERROR && !answer.isVerified()) {

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import io.dnssd.boot.model.LookupFailedException;
 import io.dnssd.boot.model.RegistrationFailedException;
+import io.dnssd.boot.model.RegistryUnreachableException;
 import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
@@ -62,7 +63,7 @@ final class UpdateServerLocator implements Supplier<InetSocketAddress> {
 					+ " has no address; set dnssd.dns.update.server");
 		}
 		catch (LookupFailedException ex) {
-			throw new RegistrationFailedException("Cannot find the update server of zone " + this.zone + ": "
+			throw new RegistryUnreachableException("Cannot find the update server of zone " + this.zone + ": "
 					+ ex.getMessage() + "; set dnssd.dns.update.server", ex);
 		}
 	}

@@ -69,9 +69,9 @@ public interface Registrar {
 
 	/**
 	 * Checks cheaply whether the registry answers. A registration waiting out its backoff
-	 * after failures runs this every second, so that it is attempted as soon as the
-	 * registry is back instead of up to a minute later. By default there is no check and
-	 * the backoff alone decides.
+	 * after a {@link RegistryUnreachableException} runs this every second, so that it is
+	 * attempted as soon as the registry is back instead of up to a minute later. By
+	 * default there is no check and the backoff alone decides.
 	 * @return whether the registry answered; empty when this registry has no such check
 	 */
 	default Optional<Boolean> answers() {

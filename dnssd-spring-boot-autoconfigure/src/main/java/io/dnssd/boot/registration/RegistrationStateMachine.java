@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import io.dnssd.boot.ExponentialBackoff;
 import io.dnssd.boot.model.Registrar;
+import io.dnssd.boot.model.RegistryUnreachableException;
 import io.dnssd.boot.model.ServiceRegistration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -421,7 +422,7 @@ final class RegistrationStateMachine {
 					"Registering " + describe() + " failed again (" + this.failures + " in a row): " + this.lastError);
 		}
 		changeState(RegistrationState.RETRYING, events);
-		scheduleRetry(delay);
+		scheduleRetry(delay, failure instanceof RegistryUnreachableException);
 	}
 
 	private void removed(RegistrationState removedState, @Nullable RuntimeException failure, List<Runnable> events) {
@@ -444,7 +445,7 @@ final class RegistrationStateMachine {
 		changeState(removedState, events);
 	}
 
-	private void scheduleRetry(Duration delay) {
+	private void scheduleRetry(Duration delay, boolean untilTheRegistryAnswers) {
 		try {
 			this.retry = this.scheduler.schedule(() -> {
 				synchronized (this.lock) {
@@ -454,7 +455,7 @@ final class RegistrationStateMachine {
 				}
 				reconcile();
 			}, this.scheduler.getClock().instant().plus(delay));
-			if (delay.compareTo(PROBE_INTERVAL.multipliedBy(2)) > 0) {
+			if (untilTheRegistryAnswers && delay.compareTo(PROBE_INTERVAL.multipliedBy(2)) > 0) {
 				this.probe = this.scheduler.scheduleWithFixedDelay(this::probeRegistry,
 						this.scheduler.getClock().instant().plus(PROBE_INTERVAL), PROBE_INTERVAL);
 			}

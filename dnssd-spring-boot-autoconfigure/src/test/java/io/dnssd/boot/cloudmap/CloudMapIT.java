@@ -219,6 +219,25 @@ class CloudMapIT {
 	}
 
 	@Test
+	void registersWithinASecondOfCloudMapsReturnAfterALongOutage() throws Exception {
+		this.cloudMap.createNamespace(NAMESPACE);
+		this.cloudMap.createService(NAMESPACE, "calc", false);
+		this.cloudMap.unavailable(true);
+		ConfigurableApplicationContext app = start("calc", 8080);
+		// failures at about 0, 1, 3, 7 and 15 s: the next retry is due some 16 s later
+		Thread.sleep(17_000);
+		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.RETRYING);
+		this.cloudMap.unavailable(false);
+		long back = System.nanoTime();
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> this.cloudMap.instances(NAMESPACE, "calc").containsKey("calc-127-0-0-1-8080"));
+		Duration registered = Duration.ofNanos(System.nanoTime() - back);
+		System.out.println("Registered " + registered.toMillis() + " ms after Cloud Map returned");
+		assertThat(registered).isLessThan(Duration.ofMillis(2500));
+	}
+
+	@Test
 	void throttlingIsRetriedWithBackoff() {
 		this.cloudMap.createNamespace(NAMESPACE);
 		this.cloudMap.createService(NAMESPACE, "calc", false);

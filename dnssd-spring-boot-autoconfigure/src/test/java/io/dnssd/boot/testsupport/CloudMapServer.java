@@ -71,6 +71,8 @@ public final class CloudMapServer implements AutoCloseable {
 
 	private volatile String throttleError = "ThrottlingException";
 
+	private volatile boolean unavailable;
+
 	private CloudMapServer(HttpServer server) {
 		this.server = server;
 	}
@@ -138,6 +140,15 @@ public final class CloudMapServer implements AutoCloseable {
 	 */
 	public void refuseCustomHealth() {
 		this.refuseCustomHealth = true;
+	}
+
+	/**
+	 * Answers every request with HTTP 503 {@code ServiceUnavailableException} until
+	 * called again with {@code false}, as an outage of the service would.
+	 * @param unavailable whether the API is down
+	 */
+	public void unavailable(boolean unavailable) {
+		this.unavailable = unavailable;
 	}
 
 	/**
@@ -241,6 +252,10 @@ public final class CloudMapServer implements AutoCloseable {
 			}
 			String operation = target.substring(TARGET_PREFIX.length());
 			this.calls.computeIfAbsent(operation, (key) -> new AtomicInteger()).incrementAndGet();
+			if (this.unavailable) {
+				respond(exchange, 503, error("ServiceUnavailableException", "Service unavailable"));
+				return;
+			}
 			if (this.throttle.getAndUpdate((n) -> Math.max(0, n - 1)) > 0) {
 				respond(exchange, 400, error(this.throttleError, "Rate exceeded"));
 				return;
