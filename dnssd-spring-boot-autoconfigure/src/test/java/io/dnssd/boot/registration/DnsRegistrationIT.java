@@ -212,11 +212,15 @@ class DnsRegistrationIT {
 
 		health.set(Health.down().build());
 		await().atMost(Duration.ofSeconds(10)).until(() -> ptrTargets("_calc._tcp").isEmpty());
-		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.WITHDRAWN);
+		// the records change at the server before the call that changed them returns
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> app.getBean(DnsSdServiceRegistry.class).state() == RegistrationState.WITHDRAWN);
 
 		health.set(Health.up().build());
 		await().atMost(Duration.ofSeconds(10)).until(() -> ptrTargets("_calc._tcp").size() == 1);
-		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.REGISTERED);
+		// the records change at the server before the call that changed them returns
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> app.getBean(DnsSdServiceRegistry.class).state() == RegistrationState.REGISTERED);
 	}
 
 	@Test
@@ -252,7 +256,9 @@ class DnsRegistrationIT {
 		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.RETRYING);
 		this.named.restart();
 		await().atMost(Duration.ofSeconds(20)).until(() -> ptrTargets("_calc._tcp").size() == 1);
-		assertThat(app.getBean(DnsSdServiceRegistry.class).state()).isEqualTo(RegistrationState.REGISTERED);
+		// the records change at the server before the call that changed them returns
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> app.getBean(DnsSdServiceRegistry.class).state() == RegistrationState.REGISTERED);
 	}
 
 	@Test
