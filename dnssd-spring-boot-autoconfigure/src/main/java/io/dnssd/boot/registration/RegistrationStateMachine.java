@@ -24,9 +24,10 @@ import org.springframework.scheduling.TaskScheduler;
  * finds none in flight, and never under the lock that guards the state, so reading the
  * state and changing the health never wait for the network; a change that arrives during
  * a call is acted on when the call returns. A failed registration is retried with backoff
- * on the scheduler, and sooner when the registry's {@link Registrar#answers() check}, run
- * every second meanwhile, says it is back. {@link #stop()} waits for the call in flight,
- * which would otherwise publish the instance after it, and then removes the instance.
+ * on the scheduler; after a {@link RegistryUnreachableException}, also as soon as the
+ * registry's {@link Registrar#answers() check}, run every second meanwhile, says it is
+ * back. {@link #stop()} waits for the call in flight, which would otherwise publish the
+ * instance after it, and then removes the instance.
  */
 final class RegistrationStateMachine {
 
@@ -488,19 +489,19 @@ final class RegistrationStateMachine {
 	}
 
 	private void cancelRetry() {
-		ScheduledFuture<?> scheduled = this.retry;
-		if (scheduled != null) {
-			scheduled.cancel(false);
-			this.retry = null;
-		}
+		cancel(this.retry);
+		this.retry = null;
 		cancelProbe();
 	}
 
 	private void cancelProbe() {
-		ScheduledFuture<?> scheduled = this.probe;
+		cancel(this.probe);
+		this.probe = null;
+	}
+
+	private static void cancel(@Nullable ScheduledFuture<?> scheduled) {
 		if (scheduled != null) {
 			scheduled.cancel(false);
-			this.probe = null;
 		}
 	}
 

@@ -262,19 +262,15 @@ class HostileAnswersIT {
 
 	private static byte[] randomBytes(Random random, Message query) {
 		byte[] bytes = new byte[12 + random.nextInt(500)];
-		synchronized (random) {
-			random.nextBytes(bytes);
-		}
+		random.nextBytes(bytes);
 		return withId(bytes, query.getHeader().getID());
 	}
 
 	private static byte[] mutated(Random random, byte[] message) {
 		byte[] copy = message.clone();
-		synchronized (random) {
-			for (int i = 0; i < 3; i++) {
-				int at = 2 + random.nextInt(copy.length - 2);
-				copy[at] = (byte) random.nextInt(256);
-			}
+		for (int i = 0; i < 3; i++) {
+			int at = 2 + random.nextInt(copy.length - 2);
+			copy[at] = (byte) random.nextInt(256);
 		}
 		return copy;
 	}
