@@ -1,6 +1,8 @@
 package io.dnssd.boot.dns;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import io.dnssd.boot.model.InstanceSource;
@@ -54,6 +57,12 @@ public class ColdLookupBenchmark {
 
 	private static final String ZONE = "bench.test";
 
+	/**
+	 * The bound on queries in flight of the parallel lookup by hand, the starter's
+	 * default {@code dnssd.dns.max-concurrent-queries}.
+	 */
+	static final int IN_FLIGHT = 32;
+
 	private static final Name SERVICE_TYPE = Name.fromConstantString("_calc._tcp." + ZONE + ".");
 
 	@Benchmark
@@ -80,24 +89,42 @@ public class ColdLookupBenchmark {
 	}
 
 	@Benchmark
-	public List<Message> byHandParallel(Zone zone) throws IOException {
+	public List<Message> byHandParallel(Zone zone) throws IOException, InterruptedException {
 		List<Message> answers = new ArrayList<>();
 		Message pointers = zone.resolver.send(query(SERVICE_TYPE, Type.PTR));
 		answers.add(pointers);
-		List<CompletableFuture<Message>> pending = new ArrayList<>();
+		List<Message> questions = new ArrayList<>();
 		for (Record pointer : pointers.getSection(Section.ANSWER)) {
 			Name instance = ((PTRRecord) pointer).getTarget();
-			pending.add(zone.resolver.sendAsync(query(instance, Type.SRV)).toCompletableFuture());
-			pending.add(zone.resolver.sendAsync(query(instance, Type.TXT)).toCompletableFuture());
+			questions.add(query(instance, Type.SRV));
+			questions.add(query(instance, Type.TXT));
 		}
-		List<Message> records = pending.stream().map(CompletableFuture::join).toList();
+		List<Message> records = sendAll(zone, questions);
 		answers.addAll(records);
-		List<CompletableFuture<Message>> addresses = new ArrayList<>();
-		for (Name target : targetsWithoutAddress(records)) {
-			addresses.add(zone.resolver.sendAsync(query(target, Type.A)).toCompletableFuture());
-		}
-		addresses.stream().map(CompletableFuture::join).forEach(answers::add);
+		answers.addAll(
+				sendAll(zone, targetsWithoutAddress(records).stream().map((target) -> query(target, Type.A)).toList()));
 		return answers;
+	}
+
+	/**
+	 * Sends the queries in parallel, at most {@link #IN_FLIGHT} at a time: with every
+	 * query of a 1,000-instance lookup in flight at once, UDP answers are lost here and
+	 * the lookup waits out a timeout.
+	 * @param zone the server to ask
+	 * @param queries the queries
+	 * @return the answers, in the order of the queries
+	 * @throws InterruptedException if interrupted while waiting for a permit
+	 */
+	private static List<Message> sendAll(Zone zone, List<Message> queries) throws InterruptedException {
+		Semaphore permits = new Semaphore(IN_FLIGHT);
+		List<CompletableFuture<Message>> pending = new ArrayList<>(queries.size());
+		for (Message query : queries) {
+			permits.acquire();
+			pending.add(zone.resolver.sendAsync(query)
+				.toCompletableFuture()
+				.whenComplete((answer, failure) -> permits.release()));
+		}
+		return pending.stream().map(CompletableFuture::join).toList();
 	}
 
 	private static List<Name> targetsWithoutAddress(List<Message> answers) {
@@ -127,7 +154,7 @@ public class ColdLookupBenchmark {
 	@State(Scope.Benchmark)
 	public static class Zone {
 
-		@Param({ "1", "10", "100" })
+		@Param({ "1", "10", "100", "1000" })
 		int instances;
 
 		private Path directory;
@@ -168,6 +195,36 @@ public class ColdLookupBenchmark {
 			System.out.println("Queries per lookup, " + this.instances + " instances: ours "
 					+ queries(() -> this.source.resolve("calc")) + ", by hand "
 					+ queries(() -> new ColdLookupBenchmark().byHandParallel(this)));
+			System.out.println("Heap retained per instance, " + this.instances + " instances: "
+					+ retainedBytesPerInstance() + " bytes");
+		}
+
+		/**
+		 * What the cache holds for one instance: the heap that a number of resolutions
+		 * kept alive takes after a full collection, per instance.
+		 * @return bytes per instance
+		 */
+		private long retainedBytesPerInstance() {
+			int copies = Math.max(2, Math.min(200, 20_000 / this.instances));
+			long before = usedAfterCollection();
+			List<Resolution> held = new ArrayList<>(copies);
+			for (int i = 0; i < copies; i++) {
+				held.add(this.source.resolve("calc"));
+			}
+			long after = usedAfterCollection();
+			long perInstance = (after - before) / ((long) copies * this.instances);
+			if (held.size() != copies) {
+				throw new IllegalStateException("Resolutions were not held");
+			}
+			return perInstance;
+		}
+
+		private static long usedAfterCollection() {
+			MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+			for (int i = 0; i < 3; i++) {
+				System.gc();
+			}
+			return memory.getHeapMemoryUsage().getUsed();
 		}
 
 		private int queries(LookupAction lookup) throws Exception {

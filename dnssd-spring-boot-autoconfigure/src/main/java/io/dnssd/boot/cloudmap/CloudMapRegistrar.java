@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.servicediscovery.model.InstanceNotFoundEx
  * attributes (idempotent: a stable instance id, a new CreatorRequestId each time),
  * waiting for the operation. With a custom health check the instance starts UNHEALTHY and
  * is reported HEALTHY once the application is ready; withdrawal reports UNHEALTHY.
- * Without one, withdrawal deregisters the instance and restoration registers it again.
+ * Without one, withdrawal deregisters the instance and restoration registers it again. A
+ * refresh asks for the instance by id and registers it again if it is gone.
  */
 final class CloudMapRegistrar implements Registrar {
 
@@ -68,6 +69,30 @@ final class CloudMapRegistrar implements Registrar {
 				.operationId();
 			this.operations.await(operationId, "registration of instance '" + instanceId + "'");
 		});
+	}
+
+	/**
+	 * Asks for the instance by id (GetInstance) and registers it again if Cloud Map no
+	 * longer has it; a registration that is there keeps its health status untouched.
+	 */
+	@Override
+	public boolean refresh(ServiceRegistration registration) {
+		String name = registration.service().name();
+		String instanceId = CloudMapAttributes.instanceId(registration);
+		boolean missing = call("check of instance '" + instanceId + "' in service '" + name + "'", () -> {
+			ServiceInfo service = this.services.service(name);
+			try {
+				this.client.getInstance((request) -> request.serviceId(service.id()).instanceId(instanceId));
+				return false;
+			}
+			catch (InstanceNotFoundException ex) {
+				return true;
+			}
+		});
+		if (missing) {
+			register(registration);
+		}
+		return missing;
 	}
 
 	@Override

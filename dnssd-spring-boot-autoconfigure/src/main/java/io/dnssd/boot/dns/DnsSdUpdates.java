@@ -1,6 +1,8 @@
 package io.dnssd.boot.dns;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.dnssd.boot.dnssd.DnsSdRecordNames;
 import io.dnssd.boot.dnssd.DnsSdRecords;
@@ -8,6 +10,7 @@ import io.dnssd.boot.model.ServiceRegistration;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
+import org.xbill.DNS.Record;
 import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Type;
 import org.xbill.DNS.Update;
@@ -30,7 +33,6 @@ final class DnsSdUpdates {
 	 * @return the update
 	 */
 	static Update register(Name zone, DnsSdRecordNames names, ServiceRegistration registration, Duration ttl) {
-		long seconds = ttl.toSeconds();
 		Update update = new Update(zone);
 		update.delete(names.instance(), Type.SRV);
 		update.delete(names.instance(), Type.TXT);
@@ -38,15 +40,31 @@ final class DnsSdUpdates {
 			update.delete(names.target(), Type.A);
 			update.delete(names.target(), Type.AAAA);
 		}
-		update.add(new PTRRecord(names.serviceType(), DClass.IN, seconds, names.instance()));
-		update.add(new SRVRecord(names.instance(), DClass.IN, seconds, registration.priority(), registration.weight(),
-				registration.port(), names.target()));
-		update.add(DnsSdRecords.txt(names.instance(), DClass.IN, seconds, registration.attributes()));
-		if (names.ownTarget()) {
-			update.add(DnsSdRecords.address(names.target(), DClass.IN, seconds, registration.address()));
-		}
-		update.add(new PTRRecord(names.enumeration(), DClass.IN, seconds, names.serviceType()));
+		records(names, registration, ttl).forEach(update::add);
 		return update;
+	}
+
+	/**
+	 * The records a registration writes: the PTR listing the instance, its SRV and TXT,
+	 * the target's address where the registration owns the target, and the PTR listing
+	 * the service type.
+	 * @param names the names of the records
+	 * @param registration what is registered
+	 * @param ttl the records' TTL
+	 * @return the records, in that order
+	 */
+	static List<Record> records(DnsSdRecordNames names, ServiceRegistration registration, Duration ttl) {
+		long seconds = ttl.toSeconds();
+		List<Record> records = new ArrayList<>();
+		records.add(new PTRRecord(names.serviceType(), DClass.IN, seconds, names.instance()));
+		records.add(new SRVRecord(names.instance(), DClass.IN, seconds, registration.priority(), registration.weight(),
+				registration.port(), names.target()));
+		records.add(DnsSdRecords.txt(names.instance(), DClass.IN, seconds, registration.attributes()));
+		if (names.ownTarget()) {
+			records.add(DnsSdRecords.address(names.target(), DClass.IN, seconds, registration.address()));
+		}
+		records.add(new PTRRecord(names.enumeration(), DClass.IN, seconds, names.serviceType()));
+		return records;
 	}
 
 	/**

@@ -3,6 +3,8 @@ package io.dnssd.boot.dns;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -22,6 +24,7 @@ import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
 import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIGRecord;
 import org.xbill.DNS.Type;
@@ -31,7 +34,8 @@ import org.xbill.DNS.Update;
  * {@link Registrar} that writes DNS-SD records with RFC 2136 dynamic updates, signed with
  * a TSIG key when one is configured, over TCP to the zone's update server. Each
  * registration is one UPDATE; deregistration removes exactly this instance's records,
- * then the service type from the enumeration if it was the last instance.
+ * then the service type from the enumeration if it was the last instance. A refresh reads
+ * the records back from the update server and writes them again if any is gone.
  */
 final class DnsUpdateRegistrar implements Registrar {
 
@@ -91,6 +95,50 @@ final class DnsUpdateRegistrar implements Registrar {
 	}
 
 	/**
+	 * Asks the update server, over TCP and signed as updates are, for each record the
+	 * registration writes, and registers again if one is missing or differs. Reading
+	 * leaves the zone's serial alone, so secondaries see no change while nothing was
+	 * lost; clients read the same sets every TTL anyway.
+	 */
+	@Override
+	public boolean refresh(ServiceRegistration registration) {
+		DnsSdRecordNames names = DnsSdRecordNames.of(registration, this.domain, this.targetHost);
+		List<String> missing = new ArrayList<>();
+		for (Record expected : DnsSdUpdates.records(names, registration, this.ttl)) {
+			if (!held(expected)) {
+				missing.add(expected.getName() + " " + Type.string(expected.getType()));
+			}
+		}
+		if (missing.isEmpty()) {
+			return false;
+		}
+		logger.debug("Zone " + this.zone + " lacks " + String.join(", ", missing) + " of " + names.instance());
+		register(registration);
+		return true;
+	}
+
+	/**
+	 * Whether the update server holds a record: among the others of a PTR set, which
+	 * every instance of the service shares, else as the only record of its set, as
+	 * registration writes it. TTLs are not compared.
+	 * @param expected a record the registration writes
+	 * @return whether the server holds it
+	 */
+	private boolean held(Record expected) {
+		String what = "check of " + expected.getName() + " " + Type.string(expected.getType());
+		Message answer = exchange(Message.newQuery(Record.newRecord(expected.getName(), expected.getType(), DClass.IN)),
+				what);
+		if (answer.getRcode() != Rcode.NOERROR && answer.getRcode() != Rcode.NXDOMAIN) {
+			throw refused(what, answer);
+		}
+		List<Record> set = answer.getSection(Section.ANSWER)
+			.stream()
+			.filter((record) -> record.getType() == expected.getType() && record.getName().equals(expected.getName()))
+			.toList();
+		return (expected.getType() == Type.PTR) ? set.contains(expected) : set.equals(List.of(expected));
+	}
+
+	/**
 	 * Asks the update server for the zone's SOA over UDP: any answer, even a refusal,
 	 * says it is up.
 	 */
@@ -125,7 +173,7 @@ final class DnsUpdateRegistrar implements Registrar {
 		}
 	}
 
-	private Message exchange(Update update, String what) {
+	private Message exchange(Message request, String what) {
 		InetSocketAddress address = this.server.get();
 		SimpleResolver resolver = new SimpleResolver(address);
 		resolver.setTCP(true);
@@ -135,7 +183,7 @@ final class DnsUpdateRegistrar implements Registrar {
 		}
 		Message answer;
 		try {
-			answer = resolver.send(update);
+			answer = resolver.send(request);
 		}
 		catch (IOException ex) {
 			throw new RegistryUnreachableException("DNS " + what + " in zone " + this.zone + " failed: server "

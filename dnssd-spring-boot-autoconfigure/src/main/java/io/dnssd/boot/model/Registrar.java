@@ -26,6 +26,21 @@ public interface Registrar {
 	void deregister(ServiceRegistration registration);
 
 	/**
+	 * Checks that the registry still holds what {@link #register} published, and
+	 * publishes it again where it does not: records lost to a reaper, a zone reloaded
+	 * from an old file, an operator. Called on an interval while the instance is
+	 * registered ({@code dnssd.registration.refresh}). By default nothing is checked: a
+	 * registry that keeps what it was given in this process (multicast DNS answers from
+	 * its own memory) cannot lose it to anyone else.
+	 * @param registration what was published
+	 * @return whether anything was missing and was published again
+	 * @throws RegistrationFailedException if the registry refused or could not be reached
+	 */
+	default boolean refresh(ServiceRegistration registration) {
+		return false;
+	}
+
+	/**
 	 * Says that the application is ready to serve, after {@link #register}: called once
 	 * the application is ready, and after each later registration. By default nothing
 	 * happens; a registry that registered the instance as not yet healthy marks it

@@ -20,8 +20,10 @@ import org.springframework.scheduling.TaskScheduler;
  * when it fails, attempts continue in the background with exponential backoff and jitter
  * (unless fail-fast is set, which throws). The instance is published while it is both
  * started and healthy: {@link #setStatus} with {@code DOWN} or {@code OUT_OF_SERVICE}
- * withdraws it, {@code UP} restores it. No method waits for a registry call in flight
- * except {@link #deregister}, which must not finish before the instance is removed.
+ * withdraws it, {@code UP} restores it. While registered, the registry is asked on an
+ * interval whether it still holds the instance, which is published again if not. No
+ * method waits for a registry call in flight except {@link #deregister}, which must not
+ * finish before the instance is removed.
  */
 public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> {
 
@@ -49,13 +51,15 @@ public class DnsSdServiceRegistry implements ServiceRegistry<DnsSdRegistration> 
 	 * @param registrar the backend
 	 * @param failFast whether a failed first attempt throws
 	 * @param listeners receive state changes and outcomes
-	 * @param scheduler runs retries
+	 * @param scheduler runs retries and refreshes
+	 * @param refresh how often the registry is asked whether it still holds the instance,
+	 * which is published again if not; {@code null} or zero for never
 	 */
 	public DnsSdServiceRegistry(Registrar registrar, boolean failFast, List<RegistrationListener> listeners,
-			TaskScheduler scheduler) {
+			TaskScheduler scheduler, @Nullable Duration refresh) {
 		this.registrar = registrar;
 		this.failFast = failFast;
-		this.machine = new RegistrationStateMachine(registrar, listeners, scheduler, BACKOFF);
+		this.machine = new RegistrationStateMachine(registrar, listeners, scheduler, BACKOFF, refresh);
 	}
 
 	@Override

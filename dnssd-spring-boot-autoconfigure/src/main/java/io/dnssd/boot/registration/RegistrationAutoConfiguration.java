@@ -89,7 +89,7 @@ public final class RegistrationAutoConfiguration {
 	DnsSdServiceRegistry dnssdServiceRegistry(Registrar registrar, RegistrationProperties properties,
 			ObjectProvider<RegistrationListener> listeners, DnsSdScheduler scheduler) {
 		return new DnsSdServiceRegistry(registrar, properties.isFailFast(), listeners.orderedStream().toList(),
-				scheduler.taskScheduler());
+				scheduler.taskScheduler(), properties.getRefresh());
 	}
 
 	@Bean

@@ -85,6 +85,14 @@ public class RegistrationProperties implements InitializingBean {
 	private @Nullable Duration drain;
 
 	/**
+	 * How often the registry is asked whether it still holds this instance, which is
+	 * registered again if not (records removed by a reaper or an operator, a zone
+	 * reloaded from an old file, a Cloud Map instance deregistered by hand). 0 turns the
+	 * check off. Multicast DNS answers from this process's memory and needs no check.
+	 */
+	private Duration refresh = Duration.ofSeconds(60);
+
+	/**
 	 * Whether startup fails when the first registration attempt fails, instead of
 	 * retrying in the background.
 	 */
@@ -98,6 +106,7 @@ public class RegistrationProperties implements InitializingBean {
 	@Override
 	public void afterPropertiesSet() {
 		PropertyChecks.notNegative("dnssd.registration.drain", this.drain);
+		PropertyChecks.notNegative("dnssd.registration.refresh", this.refresh);
 		PropertyChecks.positive("dnssd.registration.health.interval", this.health.getInterval());
 	}
 
@@ -195,6 +204,14 @@ public class RegistrationProperties implements InitializingBean {
 
 	public void setDrain(@Nullable Duration drain) {
 		this.drain = drain;
+	}
+
+	public Duration getRefresh() {
+		return this.refresh;
+	}
+
+	public void setRefresh(Duration refresh) {
+		this.refresh = refresh;
 	}
 
 	public boolean isFailFast() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.dnssd.boot.ExponentialBackoff;
 import io.dnssd.boot.model.Registrar;
@@ -26,7 +27,9 @@ import org.springframework.scheduling.TaskScheduler;
  * a call is acted on when the call returns. A failed registration is retried with backoff
  * on the scheduler; after a {@link RegistryUnreachableException}, also as soon as the
  * registry's {@link Registrar#answers() check}, run every second meanwhile, says it is
- * back. {@link #stop()} waits for the call in flight, which would otherwise publish the
+ * back. While the instance is registered, the registry is asked on an interval whether it
+ * still holds it ({@link Registrar#refresh}), which publishes it again if not.
+ * {@link #stop()} waits for the call in flight, which would otherwise publish the
  * instance after it, and then removes the instance.
  */
 final class RegistrationStateMachine {
@@ -46,6 +49,8 @@ final class RegistrationStateMachine {
 	private final TaskScheduler scheduler;
 
 	private final ExponentialBackoff backoff;
+
+	private final @Nullable Duration refresh;
 
 	private final Object lock = new Object();
 
@@ -86,6 +91,10 @@ final class RegistrationStateMachine {
 
 	private @Nullable ScheduledFuture<?> probe;
 
+	private @Nullable ScheduledFuture<?> refreshTimer;
+
+	private boolean refreshDue;
+
 	private boolean working;
 
 	/** Whether the first registration attempt throws its failure instead of retrying. */
@@ -97,13 +106,16 @@ final class RegistrationStateMachine {
 	 * @param listeners receive state changes and outcomes, never under a lock
 	 * @param scheduler runs the retries
 	 * @param backoff the delay before each retry
+	 * @param refresh how often a registered instance is checked and published again if
+	 * the registry lost it; {@code null} or zero for never
 	 */
 	RegistrationStateMachine(Registrar registrar, List<RegistrationListener> listeners, TaskScheduler scheduler,
-			ExponentialBackoff backoff) {
+			ExponentialBackoff backoff, @Nullable Duration refresh) {
 		this.registrar = registrar;
 		this.listeners = List.copyOf(listeners);
 		this.scheduler = scheduler;
 		this.backoff = backoff;
+		this.refresh = (refresh != null && !refresh.isZero() && !refresh.isNegative()) ? refresh : null;
 	}
 
 	/**
@@ -142,7 +154,7 @@ final class RegistrationStateMachine {
 			this.started = false;
 			this.stopRequested = true;
 			this.attemptDue = false;
-			cancelRetry();
+			cancelScheduledCalls();
 		}
 		reconcile();
 		synchronized (this.lock) {
@@ -186,7 +198,7 @@ final class RegistrationStateMachine {
 			}
 			else {
 				this.attemptDue = false;
-				cancelRetry();
+				cancelScheduledCalls();
 			}
 		}
 		reconcileForCaller();
@@ -221,12 +233,13 @@ final class RegistrationStateMachine {
 	}
 
 	/**
-	 * Stops all work: no further calls are made, a scheduled retry is cancelled.
+	 * Stops all work: no further calls are made, a scheduled retry or refresh is
+	 * cancelled.
 	 */
 	void close() {
 		synchronized (this.lock) {
 			this.closed = true;
-			cancelRetry();
+			cancelScheduledCalls();
 		}
 	}
 
@@ -290,7 +303,8 @@ final class RegistrationStateMachine {
 				if (step == null) {
 					return;
 				}
-				RuntimeException failure = call(step);
+				Result result = call(step);
+				RuntimeException failure = result.failure();
 				events.clear();
 				boolean rethrow;
 				synchronized (this.lock) {
@@ -298,7 +312,7 @@ final class RegistrationStateMachine {
 					if (step.action() == Action.REGISTER) {
 						this.throwFirstFailure = false;
 					}
-					outcome(step, failure, rethrow, events);
+					outcome(step, result, rethrow, events);
 				}
 				events.forEach(Runnable::run);
 				if (rethrow) {
@@ -352,7 +366,14 @@ final class RegistrationStateMachine {
 			};
 		}
 		if (this.state == RegistrationState.REGISTERED) {
-			return (this.ready && !this.readyAnnounced) ? new Step(Action.READY, current, true) : null;
+			if (this.ready && !this.readyAnnounced) {
+				return new Step(Action.READY, current, true);
+			}
+			if (this.refreshDue) {
+				this.refreshDue = false;
+				return new Step(Action.REFRESH, current, this.ready);
+			}
+			return null;
 		}
 		if (!this.attemptDue) {
 			return null;
@@ -362,27 +383,30 @@ final class RegistrationStateMachine {
 				current, this.ready);
 	}
 
-	private @Nullable RuntimeException call(Step step) {
+	private Result call(Step step) {
 		try {
+			boolean written = true;
 			switch (step.action()) {
 				case REGISTER -> this.registrar.register(step.registration());
 				case RESTORE -> this.registrar.restore(step.registration());
 				case WITHDRAW -> this.registrar.withdraw(step.registration());
 				case DEREGISTER -> this.registrar.deregister(step.registration());
+				case REFRESH -> written = this.registrar.refresh(step.registration());
 				case READY -> {
 				}
 			}
-			if (step.announceReady()) {
+			if (step.announceReady() && written) {
 				this.registrar.ready(step.registration());
 			}
-			return null;
+			return new Result(null, written);
 		}
 		catch (RuntimeException ex) {
-			return ex;
+			return new Result(ex, false);
 		}
 	}
 
-	private void outcome(Step step, @Nullable RuntimeException failure, boolean noRetry, List<Runnable> events) {
+	private void outcome(Step step, Result result, boolean noRetry, List<Runnable> events) {
+		RuntimeException failure = result.failure();
 		if (failure != null) {
 			this.failures++;
 			this.lastError = failure.getMessage();
@@ -390,6 +414,7 @@ final class RegistrationStateMachine {
 		}
 		switch (step.action()) {
 			case REGISTER, RESTORE, READY -> published(step, failure, noRetry, events);
+			case REFRESH -> refreshed(result, events);
 			case WITHDRAW -> removed(RegistrationState.WITHDRAWN, failure, events);
 			case DEREGISTER -> removed(RegistrationState.DEREGISTERED, failure, events);
 		}
@@ -406,6 +431,7 @@ final class RegistrationStateMachine {
 				this.held = true;
 				changeState(RegistrationState.REGISTERED, events);
 				events.add(() -> this.listeners.forEach(RegistrationListener::registered));
+				scheduleRefresh();
 			}
 			this.readyAnnounced = step.announceReady();
 			return;
@@ -413,9 +439,32 @@ final class RegistrationStateMachine {
 		if (noRetry && step.action() == Action.REGISTER) {
 			return;
 		}
+		retryLater("Registering", failure, events);
+	}
+
+	private void refreshed(Result result, List<Runnable> events) {
+		RuntimeException failure = result.failure();
+		if (failure != null) {
+			retryLater("Refreshing", failure, events);
+			return;
+		}
+		if (result.written()) {
+			logger.info("Registered " + describe() + " again in " + this.registrar.description()
+					+ ": the registry no longer held all of it");
+			events.add(() -> this.listeners.forEach(RegistrationListener::registered));
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Refreshed " + describe() + ": " + this.registrar.description() + " still holds it");
+		}
+		this.failures = 0;
+		this.lastError = null;
+		scheduleRefresh();
+	}
+
+	private void retryLater(String doing, RuntimeException failure, List<Runnable> events) {
 		Duration delay = this.backoff.delay(this.failures);
 		if (this.state != RegistrationState.RETRYING) {
-			logger.warn("Registering " + describe() + " in " + this.registrar.description() + " failed, retrying in "
+			logger.warn(doing + " " + describe() + " in " + this.registrar.description() + " failed, retrying in "
 					+ delay.toMillis() + " ms: " + this.lastError);
 		}
 		else if (logger.isDebugEnabled()) {
@@ -467,6 +516,38 @@ final class RegistrationStateMachine {
 	}
 
 	/**
+	 * Schedules the next check that the registry still holds the instance, at 90 to 100 %
+	 * of the interval, so instances started together do not all ask at once.
+	 */
+	private void scheduleRefresh() {
+		cancel(this.refreshTimer);
+		this.refreshTimer = null;
+		if (this.refresh == null) {
+			return;
+		}
+		long interval = this.refresh.toMillis();
+		Duration delay = Duration.ofMillis(interval - ThreadLocalRandom.current().nextLong(interval / 10 + 1));
+		try {
+			this.refreshTimer = this.scheduler.schedule(this::refreshNow,
+					this.scheduler.getClock().instant().plus(delay));
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Not refreshing: the scheduler is shut down");
+		}
+	}
+
+	private void refreshNow() {
+		synchronized (this.lock) {
+			this.refreshTimer = null;
+			if (this.closed || !this.started || !this.healthy || this.state != RegistrationState.REGISTERED) {
+				return;
+			}
+			this.refreshDue = true;
+		}
+		reconcile();
+	}
+
+	/**
 	 * While a retry waits out its backoff: asks the registry whether it answers, and
 	 * retries now if it does. Stops when the registry has no such check.
 	 */
@@ -482,16 +563,19 @@ final class RegistrationStateMachine {
 			}
 			logger.debug("The registry answers again; registering " + describe() + " now instead of at the end of"
 					+ " the backoff");
-			cancelRetry();
+			cancelScheduledCalls();
 			this.attemptDue = true;
 		}
 		reconcile();
 	}
 
-	private void cancelRetry() {
+	private void cancelScheduledCalls() {
 		cancel(this.retry);
 		this.retry = null;
 		cancelProbe();
+		cancel(this.refreshTimer);
+		this.refreshTimer = null;
+		this.refreshDue = false;
 	}
 
 	private void cancelProbe() {
@@ -533,11 +617,21 @@ final class RegistrationStateMachine {
 
 	private enum Action {
 
-		REGISTER, RESTORE, READY, WITHDRAW, DEREGISTER
+		REGISTER, RESTORE, READY, REFRESH, WITHDRAW, DEREGISTER
 
 	}
 
 	private record Step(Action action, ServiceRegistration registration, boolean announceReady) {
+	}
+
+	/**
+	 * What a call to the registrar came to.
+	 *
+	 * @param failure what it threw, if it failed
+	 * @param written whether it wrote the instance (a refresh that found it all there
+	 * writes nothing)
+	 */
+	private record Result(@Nullable RuntimeException failure, boolean written) {
 	}
 
 }

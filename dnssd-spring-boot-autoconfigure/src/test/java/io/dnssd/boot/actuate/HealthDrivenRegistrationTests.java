@@ -43,7 +43,7 @@ class HealthDrivenRegistrationTests {
 	private final RecordingRegistrar registrar = new RecordingRegistrar();
 
 	private final DnsSdServiceRegistry registry = new DnsSdServiceRegistry(this.registrar, false, List.of(),
-			this.scheduler);
+			this.scheduler, null);
 
 	private final DnsSdRegistration registration = registration();
 

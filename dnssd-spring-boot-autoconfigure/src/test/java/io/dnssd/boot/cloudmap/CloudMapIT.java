@@ -238,6 +238,23 @@ class CloudMapIT {
 	}
 
 	@Test
+	void anInstanceDeregisteredBySomeoneElseRegistersAgainWithinTheRefreshAndIsReportedHealthy(CapturedOutput output) {
+		this.cloudMap.createNamespace(NAMESPACE);
+		this.cloudMap.createService(NAMESPACE, "calc", true);
+		start("calc", 8080, "dnssd.registration.refresh=1s", "dnssd.registration.version=1.0.0");
+		await().atMost(Duration.ofSeconds(3)).until(() -> this.cloudMap.calls("GetInstance") >= 2);
+		assertThat(this.cloudMap.calls("RegisterInstance")).as("an instance that is there is not written again")
+			.isOne();
+		assertThat(this.cloudMap.removeInstance(NAMESPACE, "calc", "calc-127-0-0-1-8080")).isTrue();
+		await().atMost(Duration.ofSeconds(3))
+			.until(() -> "HEALTHY".equals(this.cloudMap.health(NAMESPACE, "calc", "calc-127-0-0-1-8080")));
+		assertThat(this.cloudMap.instances(NAMESPACE, "calc").get("calc-127-0-0-1-8080")).containsEntry("version",
+				"1.0.0");
+		assertThat(this.cloudMap.calls("RegisterInstance")).isEqualTo(2);
+		assertThat(output).contains("Registered 'calc-127-0-0-1-8080' of calc (127.0.0.1:8080) again in");
+	}
+
+	@Test
 	void throttlingIsRetriedWithBackoff() {
 		this.cloudMap.createNamespace(NAMESPACE);
 		this.cloudMap.createService(NAMESPACE, "calc", false);

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SOARecord;
 import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
@@ -279,6 +282,36 @@ class DnsRegistrationIT {
 		assertThat(registered).isLessThan(Duration.ofMillis(2500));
 	}
 
+	@Test
+	void recordsLostFromTheZoneAreWrittenAgainWithinTheRefreshAndAnIntactZoneIsNotWritten(CapturedOutput output)
+			throws Exception {
+		this.named = NamedServer.start(this.directory, ZONE, "");
+		ConfigurableApplicationContext app = start(8080, "dnssd.registration.refresh=1s");
+		String instance = "calc-127-0-0-1-8080._calc._tcp." + ZONE + ".";
+		long serial = serial();
+		Thread.sleep(2500);
+		assertThat(serial()).as("refreshes of an intact zone change nothing in it").isEqualTo(serial);
+
+		this.named.update((update) -> update.delete(new PTRRecord(Name.fromConstantString("_calc._tcp." + ZONE + "."),
+				DClass.IN, 0, Name.fromConstantString(instance))));
+		assertThat(ptrTargets("_calc._tcp")).isEmpty();
+		await().atMost(Duration.ofSeconds(3)).until(() -> ptrTargets("_calc._tcp").size() == 1);
+
+		this.named.restartEmptied();
+		assertThat(this.named.records(instance, Type.ANY)).isEmpty();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> ptrTargets("_calc._tcp").size() == 1 && this.named.records(instance, Type.SRV).size() == 1
+					&& this.named.records("calc-127-0-0-1-8080." + ZONE + ".", Type.A).size() == 1
+					&& ptrTargets("_services._dns-sd._udp").size() == 1);
+		assertThat(app.getBean(MeterRegistry.class).get(RegistrationMetrics.REGISTRATIONS).counter().count())
+			.isEqualTo(3);
+		assertThat(output).contains("Registered 'calc-127-0-0-1-8080' of calc (127.0.0.1:8080) again in");
+	}
+
+	private long serial() throws Exception {
+		return ((SOARecord) single("", Type.SOA)).getSerial();
+	}
+
 	private ConfigurableApplicationContext start(int port, String... properties) {
 		List<String> all = new ArrayList<>(List.of("dnssd.dns.update.tsig.name=" + NamedServer.KEY_NAME,
 				"dnssd.dns.update.tsig.secret=" + this.named.secret()));
@@ -312,7 +345,7 @@ class DnsRegistrationIT {
 	}
 
 	private Record single(String name, int type) throws Exception {
-		List<Record> records = this.named.records(name + "." + ZONE + ".", type);
+		List<Record> records = this.named.records((name.isEmpty() ? "" : name + ".") + ZONE + ".", type);
 		assertThat(records).hasSize(1);
 		return records.get(0);
 	}

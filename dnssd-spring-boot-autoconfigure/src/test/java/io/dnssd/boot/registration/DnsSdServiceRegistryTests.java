@@ -26,7 +26,7 @@ class DnsSdServiceRegistryTests {
 	private final SlowRegistrar registrar = new SlowRegistrar();
 
 	private final DnsSdServiceRegistry registry = new DnsSdServiceRegistry(this.registrar, false, List.of(),
-			new ManualTaskScheduler());
+			new ManualTaskScheduler(), null);
 
 	private final DnsSdRegistration registration = registration();
 

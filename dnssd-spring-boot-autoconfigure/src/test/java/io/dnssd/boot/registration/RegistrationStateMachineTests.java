@@ -39,9 +39,14 @@ class RegistrationStateMachineTests {
 
 	private final RegistrationStateMachine machine = new RegistrationStateMachine(this.registrar,
 			List.of(new RecordingListener()), this.scheduler,
-			new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1), 0));
+			new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1), 0), null);
 
 	private final ServiceRegistration registration = registration();
+
+	private RegistrationStateMachine refreshingMachine() {
+		return new RegistrationStateMachine(this.registrar, List.of(new RecordingListener()), this.scheduler,
+				new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1), 0), Duration.ofSeconds(60));
+	}
 
 	@Test
 	void startRegisters() {
@@ -156,11 +161,67 @@ class RegistrationStateMachineTests {
 		this.machine.start(this.registration, false);
 		assertThat(this.registrar.calls).containsExactly("register", "ready");
 		RegistrationStateMachine later = new RegistrationStateMachine(this.registrar, List.of(), this.scheduler,
-				new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1), 0));
+				new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1), 0), null);
 		later.start(this.registration, false);
 		later.ready();
 		later.ready();
 		assertThat(this.registrar.calls).containsExactly("register", "ready", "register", "ready");
+	}
+
+	@Test
+	void aRegisteredInstanceIsCheckedEveryRefreshAndPublishedAgainOnlyWhenTheRegistryLostIt() {
+		RegistrationStateMachine refreshing = refreshingMachine();
+		refreshing.start(this.registration, false);
+		refreshing.ready();
+		this.scheduler.advance(Duration.ofSeconds(53));
+		assertThat(this.registrar.calls).as("not before 90 %% of the interval").containsExactly("register", "ready");
+		this.scheduler.advance(Duration.ofSeconds(7));
+		assertThat(this.registrar.calls).as("still held: nothing written, no readiness announced again")
+			.containsExactly("register", "ready", "refresh");
+		this.registrar.loseRecords();
+		this.scheduler.advance(Duration.ofSeconds(60));
+		assertThat(this.registrar.calls).as("lost: written again and announced ready")
+			.containsExactly("register", "ready", "refresh", "refresh", "ready");
+		assertThat(this.events).containsExactly("state REGISTERED", "registered", "registered");
+		this.scheduler.advance(Duration.ofSeconds(60));
+		assertThat(this.registrar.calls).hasSize(6).last().isEqualTo("refresh");
+	}
+
+	@Test
+	void aFailedRefreshIsRetriedAsARegistration() {
+		RegistrationStateMachine refreshing = refreshingMachine();
+		refreshing.start(this.registration, false);
+		this.registrar.failNext(1);
+		this.scheduler.advance(Duration.ofSeconds(53));
+		while (!this.registrar.calls.contains("refresh")) {
+			this.scheduler.advance(Duration.ofMillis(100));
+		}
+		assertThat(refreshing.snapshot().state()).isEqualTo(RegistrationState.RETRYING);
+		this.scheduler.advance(Duration.ofSeconds(1));
+		assertThat(this.registrar.calls).containsExactly("register", "refresh", "register");
+		assertThat(refreshing.snapshot().state()).isEqualTo(RegistrationState.REGISTERED);
+	}
+
+	@Test
+	void noRefreshWhileWithdrawnOrAfterStop() {
+		RegistrationStateMachine refreshing = refreshingMachine();
+		refreshing.start(this.registration, false);
+		refreshing.healthChanged(false, "DOWN");
+		this.scheduler.advance(Duration.ofMinutes(5));
+		assertThat(this.registrar.calls).containsExactly("register", "withdraw");
+		refreshing.healthChanged(true, "UP");
+		refreshing.stop();
+		this.scheduler.advance(Duration.ofMinutes(5));
+		assertThat(this.registrar.calls).containsExactly("register", "withdraw", "restore", "deregister");
+	}
+
+	@Test
+	void aZeroRefreshNeverChecks() {
+		RegistrationStateMachine never = new RegistrationStateMachine(this.registrar, List.of(), this.scheduler,
+				new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1), 0), Duration.ZERO);
+		never.start(this.registration, false);
+		this.scheduler.advance(Duration.ofHours(1));
+		assertThat(this.registrar.calls).containsExactly("register");
 	}
 
 	@Test
@@ -319,6 +380,8 @@ class RegistrationStateMachineTests {
 
 		private volatile boolean inBackground;
 
+		private volatile boolean lost;
+
 		private final CountDownLatch blocked = new CountDownLatch(1);
 
 		void failNext(int count) {
@@ -365,6 +428,18 @@ class RegistrationStateMachineTests {
 		@Override
 		public void restore(ServiceRegistration registration) {
 			call("restore");
+		}
+
+		void loseRecords() {
+			this.lost = true;
+		}
+
+		@Override
+		public boolean refresh(ServiceRegistration registration) {
+			call("refresh");
+			boolean wasLost = this.lost;
+			this.lost = false;
+			return wasLost;
 		}
 
 		@Override

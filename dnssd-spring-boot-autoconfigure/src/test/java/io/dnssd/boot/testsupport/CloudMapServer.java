@@ -223,6 +223,23 @@ public final class CloudMapServer implements AutoCloseable {
 	}
 
 	/**
+	 * Removes an instance as someone else's DeregisterInstance would (an operator, a
+	 * reaper), without an operation.
+	 * @param namespaceName the namespace
+	 * @param serviceName the service
+	 * @param instanceId the instance
+	 * @return whether there was such an instance
+	 */
+	public boolean removeInstance(String namespaceName, String serviceName, String instanceId) {
+		Service service = serviceNamed(namespaceName, serviceName);
+		if (service == null || service.instances.remove(instanceId) == null) {
+			return false;
+		}
+		service.revision.incrementAndGet();
+		return true;
+	}
+
+	/**
 	 * Returns the custom health of an instance.
 	 * @param namespaceName the namespace
 	 * @param serviceName the service
@@ -285,6 +302,7 @@ public final class CloudMapServer implements AutoCloseable {
 			case "GetService" -> this::getService;
 			case "RegisterInstance" -> this::registerInstance;
 			case "DeregisterInstance" -> this::deregisterInstance;
+			case "GetInstance" -> this::getInstance;
 			case "UpdateInstanceCustomHealthStatus" -> this::updateHealth;
 			case "DiscoverInstances" -> this::discoverInstances;
 			case "DiscoverInstancesRevision" -> this::discoverInstancesRevision;
@@ -420,6 +438,16 @@ public final class CloudMapServer implements AutoCloseable {
 		}
 		service.revision.incrementAndGet();
 		return Map.of("OperationId", operation("DEREGISTER_INSTANCE", Map.of("SERVICE", service.id, "INSTANCE", id)));
+	}
+
+	private Map<String, Object> getInstance(JsonNode request) {
+		Service service = service(request.path("ServiceId").asText());
+		String id = request.path("InstanceId").asText();
+		Instance instance = service.instances.get(id);
+		if (instance == null) {
+			throw new CloudMapError("InstanceNotFound", "No instance " + id);
+		}
+		return Map.of("Instance", Map.of("Id", id, "Attributes", instance.attributes));
 	}
 
 	private Map<String, Object> updateHealth(JsonNode request) {

@@ -50,14 +50,17 @@ public final class NamedServer implements AutoCloseable {
 
 	private final String zone;
 
+	private final String records;
+
 	private final int port;
 
 	private final String secret;
 
 	private Process process;
 
-	private NamedServer(Path directory, String zone, int port) {
+	private NamedServer(Path directory, String zone, String records, int port) {
 		this.directory = directory;
+		this.records = records;
 		this.zone = zone;
 		this.port = port;
 		byte[] key = new byte[32];
@@ -76,8 +79,8 @@ public final class NamedServer implements AutoCloseable {
 	 */
 	public static NamedServer start(Path directory, String zone, String records) throws IOException {
 		Path named = namedExecutable();
-		NamedServer server = new NamedServer(directory, zone, freePort());
-		server.writeConfiguration(records);
+		NamedServer server = new NamedServer(directory, zone, records, freePort());
+		server.writeConfiguration();
 		server.launch(named);
 		return server;
 	}
@@ -203,6 +206,19 @@ public final class NamedServer implements AutoCloseable {
 		launch(namedExecutable());
 	}
 
+	/**
+	 * Stops the server and starts it again with the zone as first written, as an
+	 * operator's reload from an old zone file does: every dynamic update is lost.
+	 * @throws IOException if the server does not come up
+	 * @throws InterruptedException if interrupted while it stops
+	 */
+	public void restartEmptied() throws IOException, InterruptedException {
+		stop();
+		Files.deleteIfExists(this.directory.resolve("zone.db.jnl"));
+		writeZone();
+		launch(namedExecutable());
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		stop();
@@ -217,7 +233,7 @@ public final class NamedServer implements AutoCloseable {
 		return resolver;
 	}
 
-	private void writeConfiguration(String records) throws IOException {
+	private void writeConfiguration() throws IOException {
 		Files.createDirectories(this.directory);
 		String config = """
 				options {
@@ -247,6 +263,10 @@ public final class NamedServer implements AutoCloseable {
 				};
 				""".formatted(this.directory, this.port, KEY_NAME, this.secret, this.zone);
 		Files.writeString(this.directory.resolve("named.conf"), config, StandardCharsets.UTF_8);
+		writeZone();
+	}
+
+	private void writeZone() throws IOException {
 		String zoneFile = """
 				$ORIGIN %1$s.
 				$TTL 30
@@ -254,7 +274,7 @@ public final class NamedServer implements AutoCloseable {
 				@ IN NS ns.%1$s.
 				ns IN A 127.0.0.1
 				%2$s
-				""".formatted(this.zone, records);
+				""".formatted(this.zone, this.records);
 		Files.writeString(this.directory.resolve("zone.db"), zoneFile, StandardCharsets.UTF_8);
 	}
 
