@@ -73,6 +73,11 @@ final class DnsRegistry implements Registry {
 	}
 
 	@Override
+	public void restartEmptied() throws Exception {
+		this.named.restartEmptied();
+	}
+
+	@Override
 	public void close() throws Exception {
 		this.named.close();
 	}

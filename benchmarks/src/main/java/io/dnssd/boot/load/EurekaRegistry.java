@@ -126,6 +126,16 @@ final class EurekaRegistry implements Registry {
 		awaitUp();
 	}
 
+	/**
+	 * A Eureka server holds its registry in memory: one started again is empty (no peers
+	 * here to copy it from).
+	 */
+	@Override
+	public void restartEmptied() throws Exception {
+		stop();
+		restart();
+	}
+
 	private void awaitUp() throws Exception {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl() + "apps"))

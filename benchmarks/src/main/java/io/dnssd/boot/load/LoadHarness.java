@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +26,13 @@ import io.dnssd.boot.load.Registry.App;
  * restarts every calc instance in turn (SIGTERM, wait for the exit, start it again on the
  * same port, wait until the registry holds it), {@code rolling-no-drain} does the same
  * with {@code dnssd.registration.drain=0}, {@code crash} kills one instance with SIGKILL
- * and leaves it dead ({@code crash-no-retry}: with the portal's retry off), and
- * {@code registry-outage} stops the registry's server for 60 s. It reports the requests
- * sent and failed, and the propagation times: from SIGTERM to the last request an
- * instance served, from its start to the first, and how long a crashed instance kept
- * being chosen. A last {@code RESULT} line carries the figures for
+ * and leaves it dead ({@code crash-no-retry}: with the portal's retry off),
+ * {@code registry-outage} stops the registry's server for 60 s, and
+ * {@code registry-emptied} starts it again without any instance (a zone reloaded from an
+ * old file) and waits until every calc instance has registered itself again. It reports
+ * the requests sent and failed, and the propagation times: from SIGTERM to the last
+ * request an instance served, from its start to the first, and how long a crashed
+ * instance kept being chosen. A last {@code RESULT} line carries the figures for
  * {@code benchmarks/anchor.sh}. Run with {@code benchmarks/load.sh}.
  */
 public final class LoadHarness {
@@ -70,11 +73,12 @@ public final class LoadHarness {
 	 * Runs one scenario.
 	 * @param args the sample-calc jar, the sample-portal jar, the scenario
 	 * ({@code rolling}, {@code rolling-no-drain}, {@code crash}, {@code crash-no-retry},
-	 * {@code registry-outage}), the request rate per second, for the rolling restarts the
-	 * number of passes over the instances, and the registry ({@code dns}, {@code eureka},
-	 * {@code eureka-tuned}); the Eureka runs read the system properties
-	 * {@code load.calc.classpath}, {@code load.portal.classpath} and
-	 * {@code load.eureka.server} (the server's jar)
+	 * {@code registry-outage}, {@code registry-emptied}), the request rate per second,
+	 * for the rolling restarts the number of passes over the instances, and the registry
+	 * ({@code dns}, {@code eureka}, {@code eureka-tuned}); the Eureka runs read the
+	 * system properties {@code load.calc.classpath}, {@code load.portal.classpath} and
+	 * {@code load.eureka.server} (the server's jar); {@code load.calc.arguments} adds
+	 * arguments to every calc instance, separated by spaces
 	 * @throws Exception if a process does not start or a scenario cannot run
 	 */
 	public static void main(String[] args) throws Exception {
@@ -167,6 +171,14 @@ public final class LoadHarness {
 				System.out.println("started the registry again");
 				Thread.sleep(10_000);
 			}
+			case "registry-emptied" -> {
+				long emptied = System.nanoTime();
+				this.registry.restartEmptied();
+				System.out.printf(Locale.ROOT, "restarted the registry empty in %.1f s%n",
+						seconds(emptied, System.nanoTime()));
+				reportRegisteredAgain(ports, emptied);
+				Thread.sleep(10_000);
+			}
 			default -> throw new IllegalArgumentException("Unknown scenario '" + scenario + "'");
 		}
 		Thread.sleep(3000);
@@ -248,8 +260,34 @@ public final class LoadHarness {
 				chosenFor, calls));
 	}
 
+	private void reportRegisteredAgain(List<Integer> ports, long emptied) throws Exception {
+		Map<Integer, Long> back = new LinkedHashMap<>();
+		long deadline = emptied + TimeUnit.SECONDS.toNanos(180);
+		while (back.size() < ports.size() && System.nanoTime() < deadline) {
+			for (int port : ports) {
+				if (!back.containsKey(port) && this.registry.registered(port, 0)) {
+					back.put(port, System.nanoTime());
+				}
+			}
+			Thread.sleep(100);
+		}
+		double last = 0;
+		for (int port : ports) {
+			Long at = back.get(port);
+			double after = (at != null) ? seconds(emptied, at) : Double.NaN;
+			System.out.printf(Locale.ROOT, "calc on %d registered again %.1f s after the registry was emptied%n", port,
+					after);
+			last = (at != null) ? Math.max(last, after) : Double.POSITIVE_INFINITY;
+		}
+		this.results.add(String.format(Locale.ROOT, "all_registered_again_after=%.1f", last));
+	}
+
 	private Process startCalc(int port, boolean drain) throws IOException {
 		List<String> arguments = new ArrayList<>(List.of("--server.port=" + port));
+		String extra = System.getProperty("load.calc.arguments", "").trim();
+		if (!extra.isEmpty()) {
+			arguments.addAll(List.of(extra.split("\\s+")));
+		}
 		if (!drain) {
 			arguments.add("--dnssd.registration.drain=0s");
 		}

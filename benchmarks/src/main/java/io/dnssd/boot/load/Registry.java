@@ -45,6 +45,14 @@ interface Registry extends AutoCloseable {
 	void restart() throws Exception;
 
 	/**
+	 * Stops the registry's server and starts it again holding no instance, as a DNS zone
+	 * reloaded from its first file without its journal, or a Eureka server after a
+	 * restart (its registry lives in memory).
+	 * @throws Exception if it does not start
+	 */
+	void restartEmptied() throws Exception;
+
+	/**
 	 * One of the samples the harness runs.
 	 *
 	 * @param name the application's name

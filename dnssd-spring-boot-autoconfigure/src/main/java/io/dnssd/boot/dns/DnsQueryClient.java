@@ -109,12 +109,27 @@ final class DnsQueryClient {
 		return answers;
 	}
 
+	/**
+	 * Asks one fully qualified question over TCP, where an answer is not cut to fit a
+	 * datagram: for a UDP answer from which the server left out additional records.
+	 * @param question the question
+	 * @return the answer
+	 * @throws LookupFailedException if the query times out or cannot be sent
+	 */
+	DnsAnswer queryOverTcp(DnsQuestion question) {
+		return send(List.of(question), this.tcpResolver).get(0);
+	}
+
 	private List<DnsAnswer> send(List<DnsQuestion> questions) {
+		return send(questions, this.resolver);
+	}
+
+	private List<DnsAnswer> send(List<DnsQuestion> questions, Resolver transport) {
 		List<CompletableFuture<Message>> pending = new ArrayList<>(questions.size());
 		for (DnsQuestion question : questions) {
 			acquirePermit(question);
 			Message query = Message.newQuery(Record.newRecord(question.name(), question.type(), DClass.IN));
-			pending.add(this.resolver.sendAsync(query)
+			pending.add(transport.sendAsync(query)
 				.toCompletableFuture()
 				.exceptionallyCompose((failure) -> askOverTcp(question, query, failure))
 				.whenComplete((message, failure) -> this.permits.release()));

@@ -1,9 +1,10 @@
 package io.dnssd.boot.dns;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.dnssd.boot.dnssd.DnsSdRecordSource;
 import org.xbill.DNS.Message;
@@ -13,11 +14,12 @@ import org.xbill.DNS.Section;
 
 /**
  * Records gathered from the answer and additional sections of the answers of one lookup,
- * by owner name and type, so a lookup queries only what no answer has brought yet.
+ * by owner name and type, so a lookup queries only what no answer has brought yet. A
+ * record two answers bring (the PTR answer over UDP and again over TCP) is kept once.
  */
 final class RecordIndex implements DnsSdRecordSource {
 
-	private final Map<DnsQuestion, List<Record>> records = new HashMap<>();
+	private final Map<DnsQuestion, Set<Record>> records = new HashMap<>();
 
 	private final Map<DnsQuestion, Boolean> asked = new HashMap<>();
 
@@ -33,7 +35,8 @@ final class RecordIndex implements DnsSdRecordSource {
 
 	@Override
 	public List<Record> get(Name name, int type) {
-		return this.records.getOrDefault(new DnsQuestion(name, type), List.of());
+		Set<Record> known = this.records.get(new DnsQuestion(name, type));
+		return (known != null) ? List.copyOf(known) : List.of();
 	}
 
 	/**
@@ -52,7 +55,7 @@ final class RecordIndex implements DnsSdRecordSource {
 	private void addSection(Message message, int section) {
 		for (Record record : message.getSection(section)) {
 			this.records
-				.computeIfAbsent(new DnsQuestion(record.getName(), record.getType()), (key) -> new ArrayList<>())
+				.computeIfAbsent(new DnsQuestion(record.getName(), record.getType()), (key) -> new LinkedHashSet<>())
 				.add(record);
 		}
 	}

@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,8 @@ public final class ScriptedDnsServer implements AutoCloseable {
 	private final AtomicInteger queries = new AtomicInteger();
 
 	private final ExecutorService threads = Executors.newCachedThreadPool();
+
+	private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
 
 	private ScriptedDnsServer(DatagramSocket udp, ServerSocket tcp, Script script) {
 		this.udp = udp;
@@ -117,6 +121,7 @@ public final class ScriptedDnsServer implements AutoCloseable {
 		while (!this.tcp.isClosed()) {
 			try {
 				Socket connection = this.tcp.accept();
+				this.connections.add(connection);
 				this.threads.execute(() -> serveConnection(connection));
 			}
 			catch (IOException ex) {
@@ -146,6 +151,9 @@ public final class ScriptedDnsServer implements AutoCloseable {
 		catch (IOException ex) {
 			// the client closed the connection, or the script cut it
 		}
+		finally {
+			this.connections.remove(connection);
+		}
 	}
 
 	private static @Nullable Message parse(byte[] bytes) {
@@ -174,6 +182,14 @@ public final class ScriptedDnsServer implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			// closing anyway
+		}
+		for (Socket connection : this.connections) {
+			try {
+				connection.close();
+			}
+			catch (IOException ex) {
+				// closing anyway
+			}
 		}
 		this.threads.shutdownNow();
 		this.threads.awaitTermination(5, TimeUnit.SECONDS);
