@@ -73,6 +73,11 @@ final class EurekaRegistry implements Registry {
 		if (this.tuned) {
 			command.addAll(TUNED_CLIENT);
 		}
+		arguments.stream()
+			.filter((argument) -> argument.startsWith("--server.port=") && "calc".equals(app.name()))
+			.findFirst()
+			.ifPresent((argument) -> command.add("--eureka.instance.instance-id="
+					+ instanceId(Integer.parseInt(argument.substring("--server.port=".length())))));
 		command.addAll(arguments);
 		return command;
 	}
@@ -82,12 +87,15 @@ final class EurekaRegistry implements Registry {
 	}
 
 	/**
-	 * Reads the server's REST API as clients do (through its response cache): the
-	 * instance counts once it is UP with a registration time after the process start.
+	 * Reads the instance from the server's registry by id ({@code apps/CALC/calc-<port>},
+	 * which the server answers from its registry, not from its response cache: polling
+	 * {@code apps/CALC} every 50 ms raced the cache's invalidation on registration and
+	 * kept a stale "not found" in it, twice here): the instance counts once it is UP with
+	 * a registration time after the process start.
 	 */
 	@Override
 	public boolean registered(int port, long startedAt) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl() + "apps/CALC"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl() + "apps/CALC/" + instanceId(port)))
 			.header("Accept", "application/json")
 			.timeout(Duration.ofSeconds(2))
 			.build();
@@ -95,14 +103,13 @@ final class EurekaRegistry implements Registry {
 		if (response.statusCode() != 200) {
 			return false;
 		}
-		JsonNode instances = this.json.readTree(response.body()).path("application").path("instance");
-		for (JsonNode instance : instances.isArray() ? instances : List.of(instances)) {
-			if (instance.path("port").path("$").asInt() == port && "UP".equals(instance.path("status").asString())
-					&& instance.path("leaseInfo").path("registrationTimestamp").asLong() >= startedAt) {
-				return true;
-			}
-		}
-		return false;
+		JsonNode instance = this.json.readTree(response.body()).path("instance");
+		return "UP".equals(instance.path("status").asString())
+				&& instance.path("leaseInfo").path("registrationTimestamp").asLong() >= startedAt;
+	}
+
+	private static String instanceId(int port) {
+		return "calc-" + port;
 	}
 
 	@Override

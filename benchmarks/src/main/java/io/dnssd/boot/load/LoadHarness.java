@@ -75,8 +75,9 @@ public final class LoadHarness {
 	 * ({@code rolling}, {@code rolling-no-drain}, {@code crash}, {@code crash-no-retry},
 	 * {@code registry-outage}, {@code registry-emptied}), the request rate per second,
 	 * for the rolling restarts the number of passes over the instances, and the registry
-	 * ({@code dns}, {@code eureka}, {@code eureka-tuned}); the Eureka runs read the
-	 * system properties {@code load.calc.classpath}, {@code load.portal.classpath} and
+	 * ({@code dns}, {@code cloud-map}, {@code mdns}, {@code eureka},
+	 * {@code eureka-tuned}); the Eureka runs read the system properties
+	 * {@code load.calc.classpath}, {@code load.portal.classpath} and
 	 * {@code load.eureka.server} (the server's jar); {@code load.calc.arguments} adds
 	 * arguments to every calc instance, separated by spaces
 	 * @throws Exception if a process does not start or a scenario cannot run
@@ -103,6 +104,8 @@ public final class LoadHarness {
 	private Registry startRegistry(String name) throws Exception {
 		return switch (name) {
 			case "dns" -> DnsRegistry.start(this.work);
+			case "cloud-map" -> CloudMapRegistry.start();
+			case "mdns" -> new MdnsRegistry();
 			case "eureka", "eureka-tuned" ->
 				EurekaRegistry.start(this.work, System.getProperty("load.eureka.server"), name.endsWith("-tuned"));
 			default -> throw new IllegalArgumentException("Unknown registry '" + name + "'");
@@ -135,7 +138,7 @@ public final class LoadHarness {
 		awaitServedByAll(uri, ports);
 		System.out.printf(Locale.ROOT, "%s, %s: %d calc instances, portal on %d, %d requests/s, %s, retry %s%n",
 				this.registry.description(), scenario, CALC_INSTANCES, portalPort, rate,
-				drain ? "drain = TTL (5 s) on DNS" : "drain 0",
+				drain ? "drain = TTL (5 s) with the starter" : "drain 0",
 				"crash-no-retry".equals(scenario) ? "off" : "on (Spring Cloud's default with spring-retry)");
 		SteadyLoad load = new SteadyLoad(this.http, uri);
 		LoadBalancerChoices choices = new LoadBalancerChoices(this.http, managementPort, ports);
