@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -38,6 +39,8 @@ import io.dnssd.boot.load.Registry.App;
 public final class LoadHarness {
 
 	private static final int CALC_INSTANCES = 3;
+
+	private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
 	private static final Duration OUTAGE = Duration.ofSeconds(60);
 
@@ -358,9 +361,19 @@ public final class LoadHarness {
 		return (to - from) / 1e9;
 	}
 
+	/**
+	 * Returns a free port of loopback that no earlier call returned: the ports handed out
+	 * are bound later, by other processes, so the system could give one out again.
+	 * @return the port
+	 * @throws IOException if no port is free
+	 */
 	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+		while (true) {
+			try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+				if (HANDED_OUT.add(socket.getLocalPort())) {
+					return socket.getLocalPort();
+				}
+			}
 		}
 	}
 

@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.servicediscovery.model.CustomHealthNotFou
 import software.amazon.awssdk.services.servicediscovery.model.CustomHealthStatus;
 import software.amazon.awssdk.services.servicediscovery.model.HealthStatusFilter;
 import software.amazon.awssdk.services.servicediscovery.model.HttpInstanceSummary;
+import software.amazon.awssdk.services.servicediscovery.model.Instance;
+import software.amazon.awssdk.services.servicediscovery.model.InstanceNotFoundException;
 import software.amazon.awssdk.services.servicediscovery.model.InvalidInputException;
 import software.amazon.awssdk.services.servicediscovery.model.NamespaceNotFoundException;
 import software.amazon.awssdk.services.servicediscovery.model.ServiceNotFoundException;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Pins the behaviour of the Cloud Map test double that the starter relies on to what the
- * AWS Cloud Map API reference says (RegisterInstance, DiscoverInstances,
+ * AWS Cloud Map API reference says (RegisterInstance, GetInstance, DiscoverInstances,
  * DiscoverInstancesRevision, UpdateInstanceCustomHealthStatus), through the real AWS SDK
  * client. Where the double and the reference differed, the double was fixed.
  */
@@ -132,6 +134,20 @@ class CloudMapApiContractIT {
 		assertThat(revision()).isEqualTo(registered);
 		this.client.deregisterInstance((request) -> request.serviceId(service).instanceId("a"));
 		assertThat(revision()).isGreaterThan(registered);
+	}
+
+	@Test
+	void getInstanceAnswersTheRegisteredAttributesOrInstanceNotFound() {
+		String service = this.cloudMap.createService(NAMESPACE, "calc", false);
+		register(service, "calc-1", Map.of("version", "1.0.0"));
+		Instance instance = this.client.getInstance((request) -> request.serviceId(service).instanceId("calc-1"))
+			.instance();
+		assertThat(instance.id()).isEqualTo("calc-1");
+		assertThat(instance.attributes()).containsEntry("version", "1.0.0").containsEntry("AWS_INSTANCE_PORT", "8080");
+		assertThatExceptionOfType(InstanceNotFoundException.class)
+			.isThrownBy(() -> this.client.getInstance((request) -> request.serviceId(service).instanceId("calc-2")));
+		assertThatExceptionOfType(ServiceNotFoundException.class)
+			.isThrownBy(() -> this.client.getInstance((request) -> request.serviceId("srv-none").instanceId("calc-1")));
 	}
 
 	@Test
