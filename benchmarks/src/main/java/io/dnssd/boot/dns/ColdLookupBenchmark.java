@@ -177,26 +177,33 @@ public class ColdLookupBenchmark {
 			}
 			this.directory = Files.createTempDirectory("cold-lookup");
 			this.named = NamedServer.start(this.directory, ZONE, records.toString());
-			InetSocketAddress server = new InetSocketAddress("127.0.0.1", this.named.port());
-			this.resolver = new SimpleResolver(server);
-			this.resolver.setTimeout(Duration.ofSeconds(2));
-			ExtendedResolver starterResolver = new ExtendedResolver(List.of(new SimpleResolver(server)));
-			SimpleResolver tcp = new SimpleResolver(server);
-			tcp.setTCP(true);
-			DnsQueryClient client = new DnsQueryClient(starterResolver, tcp, List.of(), 1, 32);
-			DnsProperties dns = new DnsProperties();
-			dns.setServers(List.of(this.named.address()));
-			this.source = new DnsInstanceSourceFactory(client, dns, new DnsDiscoveryProperties(), Set.of(), 100_000)
-				.create(ZONE, LookupMode.DNS_SD);
-			int found = this.source.resolve("calc").instances().size();
-			if (found != this.instances) {
-				throw new IllegalStateException("Found " + found + " of " + this.instances + " instances");
+			try {
+				InetSocketAddress server = new InetSocketAddress("127.0.0.1", this.named.port());
+				this.resolver = new SimpleResolver(server);
+				this.resolver.setTimeout(Duration.ofSeconds(2));
+				ExtendedResolver starterResolver = new ExtendedResolver(List.of(new SimpleResolver(server)));
+				SimpleResolver tcp = new SimpleResolver(server);
+				tcp.setTCP(true);
+				DnsQueryClient client = new DnsQueryClient(starterResolver, tcp, List.of(), 1, 32);
+				DnsProperties dns = new DnsProperties();
+				dns.setServers(List.of(this.named.address()));
+				this.source = new DnsInstanceSourceFactory(client, dns, new DnsDiscoveryProperties(), Set.of(), 100_000)
+					.create(ZONE, LookupMode.DNS_SD);
+				int found = this.source.resolve("calc").instances().size();
+				if (found != this.instances) {
+					throw new IllegalStateException("Found " + found + " of " + this.instances + " instances");
+				}
+				System.out.println("Queries per lookup, " + this.instances + " instances: ours "
+						+ queries(() -> this.source.resolve("calc")) + ", by hand "
+						+ queries(() -> new ColdLookupBenchmark().byHandParallel(this)));
+				System.out.println("Heap retained per instance, " + this.instances + " instances: "
+						+ retainedBytesPerInstance() + " bytes");
 			}
-			System.out.println("Queries per lookup, " + this.instances + " instances: ours "
-					+ queries(() -> this.source.resolve("calc")) + ", by hand "
-					+ queries(() -> new ColdLookupBenchmark().byHandParallel(this)));
-			System.out.println("Heap retained per instance, " + this.instances + " instances: "
-					+ retainedBytesPerInstance() + " bytes");
+			catch (Exception ex) {
+				// JMH skips the tear-down of a trial whose set-up failed
+				this.named.close();
+				throw ex;
+			}
 		}
 
 		/**

@@ -18,13 +18,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of the AWS Cloud Map client when {@code dnssd.backend=cloud-map}:
  * one {@link ServiceDiscoveryClient} built from {@code dnssd.cloud-map.*} (region and
  * credentials from the SDK's default chains unless set) and then
  * {@link ServiceDiscoveryClientCustomizer} beans in order; the SDK's standard retry
- * strategy backs off on throttling.
+ * strategy backs off on throttling. The client is built in the background while the rest
+ * of the context starts (about a second of the SDK's class loading and endpoint rules on
+ * a small machine), where the context has a bootstrap executor (Spring Boot's task
+ * executor is one); the starter's beans take it lazily, so they do not wait for it until
+ * their first call.
  */
 @AutoConfiguration
 @ConditionalOnClass(ServiceDiscoveryClient.class)
@@ -34,8 +40,8 @@ import org.springframework.context.annotation.Bean;
 public final class CloudMapAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	ServiceDiscoveryClient dnssdServiceDiscoveryClient(CloudMapProperties properties,
+	@ConditionalOnMissingBean(ServiceDiscoveryClient.class)
+	CloudMapClientFactory dnssdCloudMapClientFactory(CloudMapProperties properties,
 			ObjectProvider<ServiceDiscoveryClientCustomizer> customizers) {
 		ServiceDiscoveryClientBuilder builder = ServiceDiscoveryClient.builder();
 		ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
@@ -49,12 +55,25 @@ public final class CloudMapAutoConfiguration {
 		}
 		builder.overrideConfiguration(overrides.build());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		return new CloudMapClientFactory(builder);
+	}
+
+	/**
+	 * The client, built on the bootstrap executor from the factory the main thread
+	 * configured first (a background bean must not create others).
+	 * @param factory the configured builder
+	 * @return the client
+	 */
+	@Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
+	@DependsOn("dnssdCloudMapClientFactory")
+	@ConditionalOnMissingBean
+	ServiceDiscoveryClient dnssdServiceDiscoveryClient(CloudMapClientFactory factory) {
+		return factory.build();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CloudMapServices dnssdCloudMapServices(ServiceDiscoveryClient client, CloudMapProperties properties,
+	CloudMapServices dnssdCloudMapServices(@Lazy ServiceDiscoveryClient client, CloudMapProperties properties,
 			DnsSdProperties dnsSd) {
 		String namespace = (properties.getNamespace() != null) ? properties.getNamespace() : dnsSd.getDomain();
 		if (namespace == null || namespace.isBlank()) {

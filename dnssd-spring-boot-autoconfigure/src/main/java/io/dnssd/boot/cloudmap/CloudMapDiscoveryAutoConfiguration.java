@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of discovery through Cloud Map's DiscoverInstances API
@@ -32,7 +33,7 @@ public final class CloudMapDiscoveryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InstanceSource cloudMapInstanceSource(ServiceDiscoveryClient client, CloudMapServices services,
+	InstanceSource cloudMapInstanceSource(@Lazy ServiceDiscoveryClient client, CloudMapServices services,
 			CloudMapProperties properties, DiscoveryProperties discovery) {
 		return new CloudMapInstanceSource(client, services,
 				HealthStatusFilter.fromValue(properties.getHealthStatus().name()),

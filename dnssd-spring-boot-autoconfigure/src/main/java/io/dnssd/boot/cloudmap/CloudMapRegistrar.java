@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.servicediscovery.model.InstanceNotFoundEx
  */
 final class CloudMapRegistrar implements Registrar {
 
-	private static final RegistryTraits TRAITS = new RegistryTraits(null, null, CloudMapAttributes::validate, false);
+	private static final RegistryTraits TRAITS = new RegistryTraits(null, null, CloudMapAttributes::validate, true);
 
 	private static final Log logger = LogFactory.getLog(CloudMapRegistrar.class);
 

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of registration in AWS Cloud Map.
@@ -26,7 +27,7 @@ public final class CloudMapRegistrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Registrar cloudMapRegistrar(ServiceDiscoveryClient client, CloudMapServices services,
+	Registrar cloudMapRegistrar(@Lazy ServiceDiscoveryClient client, CloudMapServices services,
 			CloudMapProperties properties) {
 		String where = (properties.getEndpoint() != null) ? " at " + properties.getEndpoint()
 				: (properties.getRegion() != null) ? " in " + properties.getRegion() : "";

@@ -17,9 +17,10 @@ import org.jspecify.annotations.Nullable;
  * of the interface it answers on); {@code null} to let the scan choose
  * @param attributeLimits the registry's limits on attributes
  * @param registersInBackground whether registering takes long enough (multicast DNS
- * probes for its name for about a second) that the application's startup must not wait
- * for it: the registration then runs on the scheduler, unless fail-fast asks for its
- * outcome at startup
+ * probes for its name for about a second; Cloud Map's operations take seconds, and its
+ * SDK's first calls load much) that the application's startup must not wait for it: the
+ * registration then runs on the scheduler, unless fail-fast asks for its outcome at
+ * startup
  */
 public record RegistryTraits(@Nullable Duration drain, @Nullable InetAddress localAddress,
 		AttributeLimits attributeLimits, boolean registersInBackground) {

@@ -11,11 +11,16 @@ import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.registration.RegistrationAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClientBuilder;
+import software.amazon.awssdk.utils.AttributeMap;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.annotation.Order;
@@ -64,6 +69,31 @@ class CloudMapAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasSingleBean(ServiceDiscoveryClient.class);
 				assertThat(applied).containsExactly("first", "second");
+			});
+	}
+
+	@Test
+	void theClientIsBuiltOnTheBootstrapExecutorNotOnTheThreadThatStartsTheContext() {
+		RecordingHttpClientBuilder http = new RecordingHttpClientBuilder();
+		this.runner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.withBean("recording", ServiceDiscoveryClientCustomizer.class,
+					() -> (builder) -> builder.httpClientBuilder(http))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ServiceDiscoveryClient.class).hasSingleBean(Registrar.class);
+				assertThat(http.thread).isNotNull().isNotSameAs(Thread.currentThread());
+				assertThat(http.thread.getName()).startsWith("task-");
+			});
+	}
+
+	@Test
+	void withoutABootstrapExecutorTheClientIsBuiltOnTheStartingThread() {
+		RecordingHttpClientBuilder http = new RecordingHttpClientBuilder();
+		this.runner
+			.withBean("recording", ServiceDiscoveryClientCustomizer.class,
+					() -> (builder) -> builder.httpClientBuilder(http))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ServiceDiscoveryClient.class);
+				assertThat(http.thread).isSameAs(Thread.currentThread());
 			});
 	}
 
@@ -133,6 +163,33 @@ class CloudMapAutoConfigurationTests {
 		@Override
 		public void customize(ServiceDiscoveryClientBuilder builder) {
 			builder.credentialsProvider(AnonymousCredentialsProvider.create());
+		}
+
+	}
+
+	/**
+	 * Notes the thread the SDK builds its HTTP client on, which is the thread that builds
+	 * the Cloud Map client; the client it gives makes no calls (none are made here).
+	 */
+	static final class RecordingHttpClientBuilder implements SdkHttpClient.Builder<RecordingHttpClientBuilder> {
+
+		volatile Thread thread;
+
+		@Override
+		public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+			this.thread = Thread.currentThread();
+			return new SdkHttpClient() {
+
+				@Override
+				public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+					throw new UnsupportedOperationException("No calls are made in this test");
+				}
+
+				@Override
+				public void close() {
+				}
+
+			};
 		}
 
 	}

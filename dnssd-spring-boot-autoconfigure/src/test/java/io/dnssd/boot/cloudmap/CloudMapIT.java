@@ -251,7 +251,10 @@ class CloudMapIT {
 		assertThat(this.cloudMap.instances(NAMESPACE, "calc").get("calc-127-0-0-1-8080")).containsEntry("version",
 				"1.0.0");
 		assertThat(this.cloudMap.calls("RegisterInstance")).isEqualTo(2);
-		assertThat(output).contains("Registered 'calc-127-0-0-1-8080' of calc (127.0.0.1:8080) again in");
+		// the line is logged once the call that wrote the instance has returned
+		await().atMost(Duration.ofSeconds(3))
+			.until(() -> output.getOut()
+				.contains("Registered 'calc-127-0-0-1-8080' of calc (127.0.0.1:8080) again in"));
 	}
 
 	@Test
@@ -347,6 +350,13 @@ class CloudMapIT {
 			.properties(all.toArray(String[]::new))
 			.run();
 		this.contexts.add(context);
+		if (name != null) {
+			// Cloud Map registers on the starter's scheduler, after the start returned
+			DnsSdServiceRegistry registry = context.getBean(DnsSdServiceRegistry.class);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> registry.state() == RegistrationState.REGISTERED
+						|| registry.state() == RegistrationState.RETRYING);
+		}
 		return context;
 	}
 
