@@ -454,7 +454,7 @@ final class RegistrationStateMachine {
 			events.add(() -> this.listeners.forEach(RegistrationListener::registered));
 		}
 		else if (logger.isDebugEnabled()) {
-			logger.debug("Refreshed " + describe() + ": " + this.registrar.description() + " still holds it");
+			logger.debug("Refreshed " + describe() + " in " + this.registrar.description() + ": nothing was missing");
 		}
 		this.failures = 0;
 		this.lastError = null;
