@@ -21,6 +21,8 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.health.registry.HealthContributorRegistry;
+import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -39,19 +41,21 @@ public final class HealthDrivenRegistrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	HealthDrivenRegistration dnssdHealthDrivenRegistration(HealthEndpoint endpoint, HealthEndpointGroups groups,
 			DnsSdServiceRegistry registry, DnsSdRegistration registration, RegistrationProperties properties,
-			DnsSdScheduler scheduler, ObjectProvider<StatusAggregator> aggregator) {
+			DnsSdScheduler scheduler, ObjectProvider<StatusAggregator> aggregator,
+			ObjectProvider<HealthContributorRegistry> contributors,
+			ObjectProvider<ReactiveHealthContributorRegistry> reactiveContributors) {
 		String group = properties.getHealth().getGroup();
 		if (group != null && groups.get(group) == null) {
 			throw new InvalidConfigurationPropertyValueException("dnssd.registration.health.group", group,
 					"no such health group; known groups: " + groups.getNames());
 		}
 		Supplier<Status> health = () -> {
-			HealthDescriptor descriptor = (group != null) ? endpoint.healthForPath(group) : endpoint.health();
-			if (descriptor == null) {
-				return Status.UNKNOWN;
+			if (group != null) {
+				HealthDescriptor descriptor = endpoint.healthForPath(group);
+				return (descriptor != null) ? descriptor.getStatus() : Status.UNKNOWN;
 			}
-			return (group != null) ? descriptor.getStatus()
-					: OwnHealth.of(descriptor, aggregator.getIfAvailable(StatusAggregator::getDefault));
+			return OwnHealth.of(endpoint, contributors.getIfAvailable(), reactiveContributors.getIfAvailable(),
+					aggregator.getIfAvailable(StatusAggregator::getDefault));
 		};
 		return new HealthDrivenRegistration(health, registry, registration, properties.getHealth().getInterval(),
 				scheduler.taskScheduler());
