@@ -32,6 +32,7 @@ class PropertyValidationTests {
 			dnssd.dns.max-concurrent-queries=0          | dnssd.dns.max-concurrent-queries
 			dnssd.registration.health.interval=0s       | dnssd.registration.health.interval
 			dnssd.registration.drain=-1s                | dnssd.registration.drain
+			dnssd.registration.refresh=-1s              | dnssd.registration.refresh
 			dnssd.domain=services example.com           | dnssd.domain
 			dnssd.domain=a.example.com,b.example.com    | dnssd.domain
 			dnssd.domain=https://services.example.com   | dnssd.domain
@@ -49,6 +50,7 @@ class PropertyValidationTests {
 			dnssd.domain=services.example.com.
 			dnssd.domain=svc.cluster.local
 			dnssd.registration.drain=0s
+			dnssd.registration.refresh=0s
 			dnssd.ttl=1s
 			""")
 	void aValueThatWorksIsAccepted(String setting) {
