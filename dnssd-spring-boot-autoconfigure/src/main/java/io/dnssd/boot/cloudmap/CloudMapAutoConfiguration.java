@@ -18,7 +18,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Lazy;
 
 /**
@@ -26,11 +25,9 @@ import org.springframework.context.annotation.Lazy;
  * one {@link ServiceDiscoveryClient} built from {@code dnssd.cloud-map.*} (region and
  * credentials from the SDK's default chains unless set) and then
  * {@link ServiceDiscoveryClientCustomizer} beans in order; the SDK's standard retry
- * strategy backs off on throttling. The client is built in the background while the rest
- * of the context starts (about a second of the SDK's class loading and endpoint rules on
- * a small machine), where the context has a bootstrap executor (Spring Boot's task
- * executor is one); the starter's beans take it lazily, so they do not wait for it until
- * their first call.
+ * strategy backs off on throttling. The client is built at its first call, not while the
+ * context starts: its build is about a second of the SDK's class loading and endpoint
+ * rules on a small machine, which would otherwise delay startup.
  */
 @AutoConfiguration
 @ConditionalOnClass(ServiceDiscoveryClient.class)
@@ -39,9 +36,19 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties({ DnsSdProperties.class, CloudMapProperties.class })
 public final class CloudMapAutoConfiguration {
 
+	/**
+	 * The client, lazy: the starter's beans look it up at each call (no proxy, whose
+	 * creation alone loads some 400 SDK classes), so it is built at its first call, which
+	 * registration makes on its scheduler once the application is ready (discovery at the
+	 * first lookup), not while the context starts.
+	 * @param properties the Cloud Map properties
+	 * @param customizers the customizers, applied in order after the properties
+	 * @return the client
+	 */
 	@Bean
-	@ConditionalOnMissingBean(ServiceDiscoveryClient.class)
-	CloudMapClientFactory dnssdCloudMapClientFactory(CloudMapProperties properties,
+	@Lazy
+	@ConditionalOnMissingBean
+	ServiceDiscoveryClient dnssdServiceDiscoveryClient(CloudMapProperties properties,
 			ObjectProvider<ServiceDiscoveryClientCustomizer> customizers) {
 		ServiceDiscoveryClientBuilder builder = ServiceDiscoveryClient.builder();
 		ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder()
@@ -55,33 +62,21 @@ public final class CloudMapAutoConfiguration {
 		}
 		builder.overrideConfiguration(overrides.build());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return new CloudMapClientFactory(builder);
-	}
-
-	/**
-	 * The client, built on the bootstrap executor from the factory the main thread
-	 * configured first (a background bean must not create others).
-	 * @param factory the configured builder
-	 * @return the client
-	 */
-	@Bean(bootstrap = Bean.Bootstrap.BACKGROUND)
-	@DependsOn("dnssdCloudMapClientFactory")
-	@ConditionalOnMissingBean
-	ServiceDiscoveryClient dnssdServiceDiscoveryClient(CloudMapClientFactory factory) {
-		return factory.build();
+		return builder.build();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CloudMapServices dnssdCloudMapServices(@Lazy ServiceDiscoveryClient client, CloudMapProperties properties,
+	CloudMapServices dnssdCloudMapServices(ObjectProvider<ServiceDiscoveryClient> client, CloudMapProperties properties,
 			DnsSdProperties dnsSd) {
 		String namespace = (properties.getNamespace() != null) ? properties.getNamespace() : dnsSd.getDomain();
 		if (namespace == null || namespace.isBlank()) {
 			throw new InvalidConfigurationPropertyValueException("dnssd.cloud-map.namespace", null,
 					"set it or dnssd.domain to the Cloud Map namespace");
 		}
-		return new CloudMapServices(client, new CloudMapOperations(client, properties.getOperationTimeout()), namespace,
-				properties, dnsSd.getTtl());
+		return new CloudMapServices(client::getObject,
+				new CloudMapOperations(client::getObject, properties.getOperationTimeout()), namespace, properties,
+				dnsSd.getTtl());
 	}
 
 }

@@ -12,12 +12,12 @@ import io.dnssd.boot.model.InstanceSource;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 import software.amazon.awssdk.services.servicediscovery.model.HealthStatusFilter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of discovery through Cloud Map's DiscoverInstances API
@@ -33,9 +33,9 @@ public final class CloudMapDiscoveryAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InstanceSource cloudMapInstanceSource(@Lazy ServiceDiscoveryClient client, CloudMapServices services,
+	InstanceSource cloudMapInstanceSource(ObjectProvider<ServiceDiscoveryClient> client, CloudMapServices services,
 			CloudMapProperties properties, DiscoveryProperties discovery) {
-		return new CloudMapInstanceSource(client, services,
+		return new CloudMapInstanceSource(client::getObject, services,
 				HealthStatusFilter.fromValue(properties.getHealthStatus().name()),
 				(serviceId) -> queryParameters(discovery, serviceId), properties.getPollInterval(),
 				properties.getFullRefreshInterval(), Clock.systemUTC());

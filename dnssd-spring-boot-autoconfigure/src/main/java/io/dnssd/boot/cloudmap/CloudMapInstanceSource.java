@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.dnssd.boot.model.Attributes;
 import io.dnssd.boot.model.Instance;
@@ -49,7 +50,7 @@ final class CloudMapInstanceSource implements InstanceSource {
 	 */
 	private static final int MAX_WARNED = 10_000;
 
-	private final ServiceDiscoveryClient client;
+	private final Supplier<ServiceDiscoveryClient> client;
 
 	private final CloudMapServices services;
 
@@ -67,9 +68,9 @@ final class CloudMapInstanceSource implements InstanceSource {
 
 	private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
-	CloudMapInstanceSource(ServiceDiscoveryClient client, CloudMapServices services, HealthStatusFilter healthStatus,
-			Function<String, Map<String, String>> queryParameters, Duration pollInterval, Duration fullRefreshInterval,
-			Clock clock) {
+	CloudMapInstanceSource(Supplier<ServiceDiscoveryClient> client, CloudMapServices services,
+			HealthStatusFilter healthStatus, Function<String, Map<String, String>> queryParameters,
+			Duration pollInterval, Duration fullRefreshInterval, Clock clock) {
 		this.client = client;
 		this.services = services;
 		this.healthStatus = healthStatus;
@@ -86,14 +87,14 @@ final class CloudMapInstanceSource implements InstanceSource {
 			Fetched last = this.fetched.get(serviceId);
 			Instant now = this.clock.instant();
 			if (last != null && now.isBefore(last.at().plus(this.fullRefreshInterval))) {
-				Long revision = this.client
+				Long revision = this.client.get()
 					.discoverInstancesRevision((request) -> request.namespaceName(namespace).serviceName(serviceId))
 					.instancesRevision();
 				if (Objects.equals(revision, last.revision())) {
 					return new Resolution(last.instances(), this.pollInterval);
 				}
 			}
-			DiscoverInstancesResponse response = this.client
+			DiscoverInstancesResponse response = this.client.get()
 				.discoverInstances((request) -> request.namespaceName(namespace)
 					.serviceName(serviceId)
 					.maxResults(MAX_RESULTS)

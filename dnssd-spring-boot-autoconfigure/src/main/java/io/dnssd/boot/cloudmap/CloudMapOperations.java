@@ -2,6 +2,7 @@ package io.dnssd.boot.cloudmap;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.dnssd.boot.model.RegistrationFailedException;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
@@ -18,11 +19,11 @@ final class CloudMapOperations {
 
 	private static final Duration MAX_POLL = Duration.ofSeconds(2);
 
-	private final ServiceDiscoveryClient client;
+	private final Supplier<ServiceDiscoveryClient> client;
 
 	private final Duration timeout;
 
-	CloudMapOperations(ServiceDiscoveryClient client, Duration timeout) {
+	CloudMapOperations(Supplier<ServiceDiscoveryClient> client, Duration timeout) {
 		this.client = client;
 		this.timeout = timeout;
 	}
@@ -38,7 +39,9 @@ final class CloudMapOperations {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		Duration pause = FIRST_POLL;
 		while (true) {
-			Operation operation = this.client.getOperation((request) -> request.operationId(operationId)).operation();
+			Operation operation = this.client.get()
+				.getOperation((request) -> request.operationId(operationId))
+				.operation();
 			if (operation.status() == OperationStatus.SUCCESS) {
 				return operation;
 			}

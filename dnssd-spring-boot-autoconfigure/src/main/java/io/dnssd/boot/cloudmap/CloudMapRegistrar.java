@@ -38,7 +38,7 @@ final class CloudMapRegistrar implements Registrar {
 
 	private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
-	private final ServiceDiscoveryClient client;
+	private final Supplier<ServiceDiscoveryClient> client;
 
 	private final CloudMapServices services;
 
@@ -46,7 +46,7 @@ final class CloudMapRegistrar implements Registrar {
 
 	private final String description;
 
-	CloudMapRegistrar(ServiceDiscoveryClient client, CloudMapServices services, CloudMapOperations operations,
+	CloudMapRegistrar(Supplier<ServiceDiscoveryClient> client, CloudMapServices services, CloudMapOperations operations,
 			String description) {
 		this.client = client;
 		this.services = services;
@@ -61,7 +61,7 @@ final class CloudMapRegistrar implements Registrar {
 		call("registration of instance '" + instanceId + "' in service '" + name + "'", () -> {
 			ServiceInfo service = this.services.service(name);
 			Map<String, String> attributes = CloudMapAttributes.of(registration, service.customHealth());
-			String operationId = this.client
+			String operationId = this.client.get()
 				.registerInstance((request) -> request.serviceId(service.id())
 					.instanceId(instanceId)
 					.creatorRequestId(UUID.randomUUID().toString())
@@ -82,7 +82,7 @@ final class CloudMapRegistrar implements Registrar {
 		boolean missing = call("check of instance '" + instanceId + "' in service '" + name + "'", () -> {
 			ServiceInfo service = this.services.service(name);
 			try {
-				this.client.getInstance((request) -> request.serviceId(service.id()).instanceId(instanceId));
+				this.client.get().getInstance((request) -> request.serviceId(service.id()).instanceId(instanceId));
 				return false;
 			}
 			catch (InstanceNotFoundException ex) {
@@ -114,7 +114,7 @@ final class CloudMapRegistrar implements Registrar {
 		call("deregistration of instance '" + instanceId + "' from service '" + name + "'", () -> {
 			ServiceInfo service = this.services.service(name);
 			try {
-				String operationId = this.client
+				String operationId = this.client.get()
 					.deregisterInstance((request) -> request.serviceId(service.id()).instanceId(instanceId))
 					.operationId();
 				this.operations.await(operationId, "deregistration of instance '" + instanceId + "'");
@@ -147,8 +147,9 @@ final class CloudMapRegistrar implements Registrar {
 	@Override
 	public Optional<Boolean> answers() {
 		try {
-			this.client.listNamespaces((request) -> request.maxResults(1)
-				.overrideConfiguration((override) -> override.apiCallTimeout(PROBE_TIMEOUT)));
+			this.client.get()
+				.listNamespaces((request) -> request.maxResults(1)
+					.overrideConfiguration((override) -> override.apiCallTimeout(PROBE_TIMEOUT)));
 			return Optional.of(true);
 		}
 		catch (SdkException ex) {
@@ -176,8 +177,9 @@ final class CloudMapRegistrar implements Registrar {
 	 */
 	private boolean reportHealth(String name, ServiceInfo service, String instanceId, CustomHealthStatus status) {
 		try {
-			this.client.updateInstanceCustomHealthStatus(
-					(request) -> request.serviceId(service.id()).instanceId(instanceId).status(status));
+			this.client.get()
+				.updateInstanceCustomHealthStatus(
+						(request) -> request.serviceId(service.id()).instanceId(instanceId).status(status));
 			return true;
 		}
 		catch (CustomHealthNotFoundException ex) {

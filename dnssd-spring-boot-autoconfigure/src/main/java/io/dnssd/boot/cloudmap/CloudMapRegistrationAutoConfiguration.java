@@ -7,12 +7,12 @@ import io.dnssd.boot.model.Registrar;
 import io.dnssd.boot.registration.ConditionalOnDnsSdRegistrationEnabled;
 import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Lazy;
 
 /**
  * Auto-configuration of registration in AWS Cloud Map.
@@ -27,11 +27,12 @@ public final class CloudMapRegistrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Registrar cloudMapRegistrar(@Lazy ServiceDiscoveryClient client, CloudMapServices services,
+	Registrar cloudMapRegistrar(ObjectProvider<ServiceDiscoveryClient> client, CloudMapServices services,
 			CloudMapProperties properties) {
 		String where = (properties.getEndpoint() != null) ? " at " + properties.getEndpoint()
 				: (properties.getRegion() != null) ? " in " + properties.getRegion() : "";
-		return new CloudMapRegistrar(client, services, new CloudMapOperations(client, properties.getOperationTimeout()),
+		return new CloudMapRegistrar(client::getObject, services,
+				new CloudMapOperations(client::getObject, properties.getOperationTimeout()),
 				"AWS Cloud Map namespace '" + services.namespace() + "'" + where);
 	}
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.dnssd.boot.cloudmap.CloudMapProperties.NamespaceType;
 import io.dnssd.boot.model.RegistrationFailedException;
@@ -33,7 +34,7 @@ final class CloudMapServices {
 
 	private static final Log logger = LogFactory.getLog(CloudMapServices.class);
 
-	private final ServiceDiscoveryClient client;
+	private final Supplier<ServiceDiscoveryClient> client;
 
 	private final CloudMapOperations operations;
 
@@ -47,7 +48,7 @@ final class CloudMapServices {
 
 	private final Map<String, ServiceInfo> services = new ConcurrentHashMap<>();
 
-	CloudMapServices(ServiceDiscoveryClient client, CloudMapOperations operations, String namespace,
+	CloudMapServices(Supplier<ServiceDiscoveryClient> client, CloudMapOperations operations, String namespace,
 			CloudMapProperties properties, Duration ttl) {
 		this.client = client;
 		this.operations = operations;
@@ -98,7 +99,7 @@ final class CloudMapServices {
 		if (namespace == null) {
 			return List.of();
 		}
-		return this.client
+		return this.client.get()
 			.listServicesPaginator((request) -> request.filters((filter) -> filter.name(ServiceFilterName.NAMESPACE_ID)
 				.condition(FilterCondition.EQ)
 				.values(namespace.id())))
@@ -109,7 +110,7 @@ final class CloudMapServices {
 	}
 
 	private Optional<ServiceInfo> find(String namespaceId, String name) {
-		return this.client
+		return this.client.get()
 			.listServicesPaginator((request) -> request.filters((filter) -> filter.name(ServiceFilterName.NAMESPACE_ID)
 				.condition(FilterCondition.EQ)
 				.values(namespaceId)))
@@ -129,7 +130,8 @@ final class CloudMapServices {
 	 * @return whether it is in that namespace
 	 */
 	private boolean inNamespace(String serviceId, String namespaceId) {
-		return namespaceId.equals(this.client.getService((request) -> request.id(serviceId)).service().namespaceId());
+		return namespaceId
+			.equals(this.client.get().getService((request) -> request.id(serviceId)).service().namespaceId());
 	}
 
 	private ServiceInfo create(NamespaceSummary namespace, String name) {
@@ -138,7 +140,7 @@ final class CloudMapServices {
 					+ this.namespace + "'; create it or set dnssd.cloud-map.create-if-missing=true");
 		}
 		boolean dns = !"HTTP".equals(namespace.typeAsString());
-		String id = this.client.createService((request) -> {
+		String id = this.client.get().createService((request) -> {
 			request.name(name)
 				.namespaceId(namespace.id())
 				.creatorRequestId(UUID.randomUUID().toString())
@@ -175,8 +177,10 @@ final class CloudMapServices {
 	}
 
 	private Optional<NamespaceSummary> findNamespace() {
-		return this.client.listNamespacesPaginator((request) -> request.filters(
-				(filter) -> filter.name(NamespaceFilterName.NAME).condition(FilterCondition.EQ).values(this.namespace)))
+		return this.client.get()
+			.listNamespacesPaginator((request) -> request.filters((filter) -> filter.name(NamespaceFilterName.NAME)
+				.condition(FilterCondition.EQ)
+				.values(this.namespace)))
 			.stream()
 			.flatMap((page) -> page.namespaces().stream())
 			.filter((namespace) -> this.namespace.equals(namespace.name()))
@@ -196,12 +200,12 @@ final class CloudMapServices {
 				throw new RegistrationFailedException(
 						"Creating the private DNS namespace '" + this.namespace + "' needs dnssd.cloud-map.vpc");
 			}
-			operationId = this.client
+			operationId = this.client.get()
 				.createPrivateDnsNamespace((request) -> request.name(this.namespace).vpc(vpc).creatorRequestId(creator))
 				.operationId();
 		}
 		else {
-			operationId = this.client
+			operationId = this.client.get()
 				.createHttpNamespace((request) -> request.name(this.namespace).creatorRequestId(creator))
 				.operationId();
 		}

@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClientBu
 import software.amazon.awssdk.utils.AttributeMap;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.annotation.Order;
@@ -67,32 +66,23 @@ class CloudMapAutoConfigurationTests {
 		this.runner.withBean("second", ServiceDiscoveryClientCustomizer.class, () -> new Second(applied))
 			.withBean("first", ServiceDiscoveryClientCustomizer.class, () -> new First(applied))
 			.run((context) -> {
-				assertThat(context).hasSingleBean(ServiceDiscoveryClient.class);
+				assertThat(context.getBean(ServiceDiscoveryClient.class)).isNotNull();
 				assertThat(applied).containsExactly("first", "second");
 			});
 	}
 
 	@Test
-	void theClientIsBuiltOnTheBootstrapExecutorNotOnTheThreadThatStartsTheContext() {
-		RecordingHttpClientBuilder http = new RecordingHttpClientBuilder();
-		this.runner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
-			.withBean("recording", ServiceDiscoveryClientCustomizer.class,
-					() -> (builder) -> builder.httpClientBuilder(http))
-			.run((context) -> {
-				assertThat(context).hasSingleBean(ServiceDiscoveryClient.class).hasSingleBean(Registrar.class);
-				assertThat(http.thread).isNotNull().isNotSameAs(Thread.currentThread());
-				assertThat(http.thread.getName()).startsWith("task-");
-			});
-	}
-
-	@Test
-	void withoutABootstrapExecutorTheClientIsBuiltOnTheStartingThread() {
+	void theClientIsNotBuiltWhileTheContextStartsButAtItsFirstUse() {
 		RecordingHttpClientBuilder http = new RecordingHttpClientBuilder();
 		this.runner
 			.withBean("recording", ServiceDiscoveryClientCustomizer.class,
 					() -> (builder) -> builder.httpClientBuilder(http))
 			.run((context) -> {
-				assertThat(context).hasSingleBean(ServiceDiscoveryClient.class);
+				assertThat(context).hasSingleBean(Registrar.class).hasSingleBean(InstanceSource.class);
+				assertThat(http.thread).isNull();
+				context.getBean(InstanceSource.class).description();
+				assertThat(http.thread).isNull();
+				context.getBean(ServiceDiscoveryClient.class).serviceName();
 				assertThat(http.thread).isSameAs(Thread.currentThread());
 			});
 	}
