@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every benchmark and load/fault scenario of docs/benchmarks.md in one run, one after the
 # other on an otherwise idle machine, so the document can hold the figures of one run: the
-# machine first, then the JMH benchmarks, startup, multicast DNS against jmDNS, and the
+# machine first, then the JMH benchmarks, startup, multicast DNS against jmDNS, the figures of
+# the hostile-answer and registry-outage integration tests, and the
 # load harness on every backend and on the Eureka anchor. Each part's output is kept in
 # benchmarks/target/all/; the RESULT lines of the load runs are listed at the end.
 # Needs root (ip netns) and BIND 9; takes about an hour and a half on 2 cores.
@@ -26,6 +27,11 @@ benchmarks/hot-path.sh 2>&1 | tee "$logs/hot-path.log"
 benchmarks/cold-lookup.sh 2>&1 | tee "$logs/cold-lookup.log"
 benchmarks/startup.sh 5 2>&1 | tee "$logs/startup.log"
 benchmarks/mdns.sh 2>&1 | tee "$logs/mdns.log"
+# the figures that integration tests print: hostile answers, registration after a registry outage
+./mvnw -q -B -pl dnssd-spring-boot-autoconfigure verify -Dexec.skip -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+	-Dfailsafe.failIfNoSpecifiedTests=false \
+	-Dit.test='HostileAnswersIT,DnsRegistrationIT#registersWithinASecondOf*,CloudMapIT#registersWithinASecondOf*' \
+	2>&1 | tee "$logs/integration-figures.log"
 # run <log name> <load.sh arguments>; calc_args adds arguments to every calc instance
 calc_args=
 run() {
@@ -33,7 +39,7 @@ run() {
 	shift
 	LOAD_BUILT=true LOAD_CALC_ARGS="$calc_args" benchmarks/load.sh "$@" 2>&1 | tee "$logs/load-$name.log"
 }
-run dns-rolling rolling "$rate" 2 dns
+run dns-rolling rolling "$rate" 3 dns
 run dns-rolling-no-drain rolling-no-drain "$rate" 1 dns
 run dns-crash crash "$rate" 1 dns
 run dns-crash-no-retry crash-no-retry "$rate" 1 dns

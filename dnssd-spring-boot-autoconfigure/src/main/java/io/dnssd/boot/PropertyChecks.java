@@ -56,6 +56,18 @@ public final class PropertyChecks {
 	}
 
 	/**
+	 * Requires a percentage, from 0 to 100.
+	 * @param property the property's name
+	 * @param value its value
+	 * @throws InvalidConfigurationPropertyValueException if it is outside 0 to 100
+	 */
+	public static void percent(String property, int value) {
+		if (value < 0 || value > 100) {
+			throw new InvalidConfigurationPropertyValueException(property, value, "it must be from 0 to 100");
+		}
+	}
+
+	/**
 	 * Requires a DNS domain name, if set (blank counts as unset): labels of letters,
 	 * digits, hyphens and underscores joined by dots, not a URL or a list.
 	 * @param property the property's name

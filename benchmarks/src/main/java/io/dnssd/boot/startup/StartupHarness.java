@@ -90,12 +90,13 @@ public final class StartupHarness {
 	}
 
 	private Sample start(List<String> jvmOptions, List<String> arguments, String name) throws Exception {
-		int management = freePort();
+		int[] ports = twoFreePorts();
+		int management = ports[1];
 		List<String> command = new ArrayList<>();
 		command.add(javaExecutable());
 		command.addAll(jvmOptions);
-		command.addAll(List.of("-jar", this.jar.toString(), "--server.port=0", "--management.server.port=" + management,
-				"--management.endpoint.health.probes.enabled=true"));
+		command.addAll(List.of("-jar", this.jar.toString(), "--server.port=" + ports[0],
+				"--management.server.port=" + management, "--management.endpoint.health.probes.enabled=true"));
 		command.addAll(arguments);
 		Path log = this.work.resolve(name + ".log");
 		long spawned = System.nanoTime();
@@ -176,9 +177,17 @@ public final class StartupHarness {
 		return Long.parseLong(matcher.group(1));
 	}
 
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+	/**
+	 * Returns two distinct loopback ports that were free a moment ago, for the server and
+	 * the management server: with {@code server.port=0} the kernel could hand the server
+	 * the very port just picked for management, and the start would fail.
+	 * @return the two ports
+	 * @throws IOException if no port can be bound
+	 */
+	private static int[] twoFreePorts() throws IOException {
+		try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				ServerSocket second = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return new int[] { first.getLocalPort(), second.getLocalPort() };
 		}
 	}
 

@@ -8,10 +8,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of {@link DiscoveryMetrics} and {@link RegistrationMetrics} when
- * Micrometer is present.
+ * Auto-configuration of {@link DiscoveryMetrics}, {@link RegistrationMetrics} and
+ * {@link LoadBalancerMetrics} when Micrometer is present.
  */
 @AutoConfiguration(
 		beforeName = { "io.dnssd.boot.discovery.DiscoveryAutoConfiguration",
@@ -33,6 +34,21 @@ public final class DnsSdMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	RegistrationMetrics dnssdRegistrationMetrics(MeterRegistry registry) {
 		return new RegistrationMetrics(registry);
+	}
+
+	/**
+	 * Meters of the load balancer, where Spring Cloud LoadBalancer is present.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.cloud.loadbalancer.core.ReactorServiceInstanceLoadBalancer")
+	static class LoadBalancerMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LoadBalancerMetrics dnssdLoadBalancerMetrics(MeterRegistry registry) {
+			return new LoadBalancerMetrics(registry);
+		}
+
 	}
 
 }

@@ -19,8 +19,9 @@ import org.springframework.util.ClassUtils;
  * {@link ServiceInstanceListSupplier#builder() builder} on top of the
  * {@link InstanceCache}, so that Spring Cloud's own filters work on our instances: hints
  * always (they pass every instance on when no hint is given), and the one that
- * {@code spring.cloud.loadbalancer.[clients.<service>.]configurations} selects. Spring
- * Cloud's caching supplier is never added: the cache already honours the records' TTLs.
+ * {@code spring.cloud.loadbalancer.[clients.<service>.]configurations} selects; below
+ * them, right on the cache, the filter of outlier ejection where it is on. Spring Cloud's
+ * caching supplier is never added: the cache already honours the records' TTLs.
  */
 final class ServiceInstanceListSupplierChain {
 
@@ -39,14 +40,19 @@ final class ServiceInstanceListSupplierChain {
 	 * Builds the chain for the service of a load-balancer child context.
 	 * @param context the child context of one service
 	 * @param cache the cache of instances
+	 * @param detectors the outlier detectors, {@code null} when outlier ejection is off
 	 * @return the outermost supplier
 	 */
-	static ServiceInstanceListSupplier build(ConfigurableApplicationContext context, InstanceCache cache) {
+	static ServiceInstanceListSupplier build(ConfigurableApplicationContext context, InstanceCache cache,
+			@Nullable OutlierDetectors detectors) {
 		Environment environment = context.getEnvironment();
 		String serviceId = environment.getRequiredProperty(LoadBalancerClientFactory.PROPERTY_NAME);
 		ServiceInstanceListSupplierBuilder builder = ServiceInstanceListSupplier.builder()
-			.withBase(new CachedInstanceListSupplier(serviceId, cache))
-			.withHints();
+			.withBase(new CachedInstanceListSupplier(serviceId, cache));
+		if (detectors != null) {
+			builder.with((child, delegate) -> new OutlierEjectingSupplier(delegate, detectors.of(serviceId)));
+		}
+		builder.withHints();
 		String configuration = configurationOf(environment, serviceId);
 		switch (configuration) {
 			case "default" -> {

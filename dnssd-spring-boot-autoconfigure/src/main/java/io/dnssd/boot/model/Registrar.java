@@ -84,8 +84,8 @@ public interface Registrar {
 
 	/**
 	 * Checks cheaply whether the registry answers. A registration waiting out its backoff
-	 * after a {@link RegistryUnreachableException} runs this every second, so that it is
-	 * attempted as soon as the registry is back instead of up to a minute later. By
+	 * after a {@link RegistryUnreachableException} runs this twice a second, so that it
+	 * is attempted as soon as the registry is back instead of up to a minute later. By
 	 * default there is no check and the backoff alone decides.
 	 * @return whether the registry answered; empty when this registry has no such check
 	 */

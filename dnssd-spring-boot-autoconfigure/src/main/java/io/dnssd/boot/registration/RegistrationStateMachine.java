@@ -26,7 +26,7 @@ import org.springframework.scheduling.TaskScheduler;
  * state and changing the health never wait for the network; a change that arrives during
  * a call is acted on when the call returns. A failed registration is retried with backoff
  * on the scheduler; after a {@link RegistryUnreachableException}, also as soon as the
- * registry's {@link Registrar#answers() check}, run every second meanwhile, says it is
+ * registry's {@link Registrar#answers() check}, run twice a second meanwhile, says it is
  * back. While the instance is registered, the registry is asked on an interval whether it
  * still holds it ({@link Registrar#refresh}), which publishes it again if not.
  * {@link #stop()} waits for the call in flight, which would otherwise publish the
@@ -40,7 +40,7 @@ final class RegistrationStateMachine {
 	 * How often a registration waiting out a backoff longer than twice this asks the
 	 * registry whether it answers again.
 	 */
-	private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+	private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
 
 	private final Registrar registrar;
 
