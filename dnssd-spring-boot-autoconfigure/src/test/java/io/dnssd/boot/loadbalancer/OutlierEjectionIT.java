@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 import io.dnssd.boot.actuate.DnsSdEndpoint;
 import io.dnssd.boot.testsupport.NameServingHttpServer;
@@ -103,6 +104,35 @@ class OutlierEjectionIT {
 	}
 
 	@Test
+	void theDnssdEndpointShowsTheEjectedInstanceOverHttp() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ClientApplication.class)
+			.web(WebApplicationType.SERVLET)
+			.properties(clientProperties("1m"))
+			.properties("server.address=127.0.0.1", "server.port=0", "management.endpoints.web.exposure.include=dnssd")
+			.run()) {
+			RestClient client = context.getBean("loadBalancedRestClientBuilder", RestClient.Builder.class).build();
+			assertThat(calls(() -> client.get().uri("http://calc/").retrieve().body(String.class)))
+				.containsEntry("failed", (long) FAILURES);
+			String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+			RestClient plain = RestClient.create();
+			String calc = plain.get().uri(base + "/actuator/dnssd/calc").retrieve().body(String.class);
+			assertThat(JsonPath.<String>read(calc, "$.choice")).isEqualTo("weighted-random");
+			assertThat(JsonPath.<List<Object>>read(calc, "$.instances")).hasSize(3);
+			assertThat(JsonPath.<List<String>>read(calc, "$.instances[?(@.ejected == true)].endpoint"))
+				.containsExactly("127.0.0.1:" + deadPort);
+			assertThat(JsonPath.<List<Integer>>read(calc, "$.instances[?(@.ejected == true)].effectiveWeight"))
+				.containsExactly(0);
+			assertThat(JsonPath.<List<Integer>>read(calc, "$.instances[?(@.ejected == true)].ejectedForSeconds"))
+				.singleElement()
+				.satisfies((seconds) -> assertThat(seconds).isBetween(1, 60));
+			assertThat(JsonPath.<List<Integer>>read(calc, "$.instances[?(@.ejected == false)].effectiveWeight"))
+				.containsExactly(1, 1);
+			String all = plain.get().uri(base + "/actuator/dnssd").retrieve().body(String.class);
+			assertThat(JsonPath.<Map<String, Object>>read(all, "$")).containsOnlyKeys("calc");
+		}
+	}
+
+	@Test
 	void webClientStopsChoosingARefusingInstanceAfterTheConfiguredFailures() {
 		try (ConfigurableApplicationContext context = client("1m")) {
 			WebClient client = context.getBean("loadBalancedWebClientBuilder", WebClient.Builder.class).build();
@@ -149,11 +179,15 @@ class OutlierEjectionIT {
 
 	private static ConfigurableApplicationContext client(String ejectionTime) {
 		return new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.NONE)
-			.properties("dnssd.backend=dns", "dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(),
-					"spring.cloud.loadbalancer.retry.enabled=false",
-					"dnssd.loadbalancer.outlier-ejection.consecutive-failures=" + FAILURES,
-					"dnssd.loadbalancer.outlier-ejection.base-ejection-time=" + ejectionTime)
+			.properties(clientProperties(ejectionTime))
 			.run();
+	}
+
+	private static String[] clientProperties(String ejectionTime) {
+		return new String[] { "dnssd.backend=dns", "dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(),
+				"dnssd.registration.enabled=false", "spring.cloud.loadbalancer.retry.enabled=false",
+				"dnssd.loadbalancer.outlier-ejection.consecutive-failures=" + FAILURES,
+				"dnssd.loadbalancer.outlier-ejection.base-ejection-time=" + ejectionTime };
 	}
 
 	@SpringBootConfiguration

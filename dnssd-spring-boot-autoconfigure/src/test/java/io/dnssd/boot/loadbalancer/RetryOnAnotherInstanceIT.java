@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 import io.dnssd.boot.testsupport.NameServingHttpServer;
 import io.dnssd.boot.testsupport.NamedServer;
@@ -37,6 +38,7 @@ import org.springframework.cloud.client.loadbalancer.Response;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -45,8 +47,10 @@ import static org.awaitility.Awaitility.await;
  * Spring Cloud LoadBalancer's retry on another instance with outlier ejection under it:
  * three instances, each a real HTTP server in its own JVM behind SRV records in a real
  * BIND; one gets SIGKILL while four threads call through a {@code @LoadBalanced}
- * {@code RestClient}, GET and POST (retried as the user allowed). No call fails, and the
- * dead instance is chosen only until the configured number of failures ejects it.
+ * {@code RestClient} or {@code WebClient}, GET and POST (retried as the user allowed;
+ * Spring Cloud retries a {@code WebClient} only with
+ * {@code spring.cloud.loadbalancer.retry.enabled=true} set). No call fails, and the dead
+ * instance is chosen only until the configured number of failures ejects it.
  */
 class RetryOnAnotherInstanceIT {
 
@@ -69,7 +73,7 @@ class RetryOnAnotherInstanceIT {
 
 	@BeforeAll
 	static void start() throws Exception {
-		for (String name : List.of("a", "b", "c")) {
+		for (String name : List.of("a", "b", "c", "d", "e", "f")) {
 			Process process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
 					System.getProperty("java.class.path"), NameServingHttpServer.class.getName(), name)
 				.redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -84,8 +88,14 @@ class RetryOnAnotherInstanceIT {
 				a._calc._tcp 1 SRV 10 1 %d host
 				b._calc._tcp 1 SRV 10 1 %d host
 				c._calc._tcp 1 SRV 10 1 %d host
+				_reactive._tcp 1 PTR d._reactive._tcp
+				_reactive._tcp 1 PTR e._reactive._tcp
+				_reactive._tcp 1 PTR f._reactive._tcp
+				d._reactive._tcp 1 SRV 10 1 %d host
+				e._reactive._tcp 1 SRV 10 1 %d host
+				f._reactive._tcp 1 SRV 10 1 %d host
 				host 1 A 127.0.0.1
-				""".formatted(ports.get(0), ports.get(1), ports.get(2)));
+				""".formatted(ports.toArray()));
 	}
 
 	@AfterAll
@@ -97,54 +107,89 @@ class RetryOnAnotherInstanceIT {
 	}
 
 	@Test
-	void noCallFailsWhenAnInstanceIsKilledUnderLoadAndTheDeadOneIsSoonNoLongerChosen() throws Exception {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ClientApplication.class)
-			.web(WebApplicationType.NONE)
+	void noRestClientCallFailsWhenAnInstanceIsKilledUnderLoadAndTheDeadOneIsSoonNoLongerChosen() throws Exception {
+		try (ConfigurableApplicationContext context = client()) {
+			RestClient client = context.getBean(RestClient.Builder.class).build();
+			callWhileKilling(context, 2, "RestClient", (call) -> {
+				if (call % 2 == 0) {
+					client.get().uri("http://calc/").retrieve().body(String.class);
+				}
+				else {
+					client.post().uri("http://calc/").body("2+3").retrieve().body(String.class);
+				}
+			});
+		}
+	}
+
+	@Test
+	void noWebClientCallFailsWhenAnInstanceIsKilledUnderLoadAndTheDeadOneIsSoonNoLongerChosen() throws Exception {
+		try (ConfigurableApplicationContext context = client()) {
+			WebClient client = context.getBean(WebClient.Builder.class).build();
+			callWhileKilling(context, 5, "WebClient", (call) -> {
+				if (call % 2 == 0) {
+					client.get().uri("http://reactive/").retrieve().bodyToMono(String.class).block();
+				}
+				else {
+					client.post().uri("http://reactive/").bodyValue("2+3").retrieve().bodyToMono(String.class).block();
+				}
+			});
+		}
+	}
+
+	/**
+	 * Calls from four threads, kills one instance by SIGKILL a quarter of the way, and
+	 * checks that no call failed and the dead instance was chosen only a few times.
+	 * @param context the client application
+	 * @param victim the index of the instance to kill
+	 * @param clientName the client, for the figures printed
+	 * @param call makes call number n
+	 * @throws Exception if a caller thread fails
+	 */
+	private void callWhileKilling(ConfigurableApplicationContext context, int victim, String clientName,
+			IntConsumer call) throws Exception {
+		Queue<Choice> chosen = context.getBean(ClientApplication.class).chosen;
+		AtomicInteger calls = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+		List<Future<?>> callers = new ArrayList<>();
+		for (int t = 0; t < THREADS; t++) {
+			callers.add(threads.submit(() -> {
+				int number;
+				while ((number = calls.incrementAndGet()) <= CALLS) {
+					try {
+						call.accept(number);
+					}
+					catch (RuntimeException ex) {
+						failed.incrementAndGet();
+					}
+				}
+			}));
+		}
+		await().atMost(Duration.ofSeconds(60)).until(() -> calls.get() >= CALLS / 4);
+		int dead = ports.get(victim);
+		long killedAt = System.nanoTime();
+		instances.get(victim).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		for (Future<?> caller : callers) {
+			caller.get();
+		}
+		threads.shutdown();
+		long choicesOfTheDead = chosen.stream()
+			.filter((choice) -> choice.port() == dead && choice.at() - killedAt > 0)
+			.count();
+		System.out.printf(Locale.ROOT,
+				"RETRY | %s | %d calls, %d failed, the killed instance chosen %d times after" + " the kill%n",
+				clientName, CALLS, failed.get(), choicesOfTheDead);
+		assertThat(failed.get()).isZero();
+		assertThat(choicesOfTheDead).isBetween(1L, (long) FAILURES + 2 * THREADS);
+	}
+
+	private static ConfigurableApplicationContext client() {
+		return new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.NONE)
 			.properties("dnssd.backend=dns", "dnssd.domain=" + ZONE, "dnssd.dns.servers=" + named.address(),
+					"spring.cloud.loadbalancer.retry.enabled=true",
 					"spring.cloud.loadbalancer.retry.retry-on-all-operations=true",
 					"dnssd.loadbalancer.outlier-ejection.consecutive-failures=" + FAILURES)
-			.run()) {
-			RestClient client = context.getBean(RestClient.Builder.class).build();
-			Queue<Choice> chosen = context.getBean(ClientApplication.class).chosen;
-			AtomicInteger calls = new AtomicInteger();
-			AtomicInteger failed = new AtomicInteger();
-			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
-			List<Future<?>> callers = new ArrayList<>();
-			for (int t = 0; t < THREADS; t++) {
-				callers.add(threads.submit(() -> {
-					int call;
-					while ((call = calls.incrementAndGet()) <= CALLS) {
-						try {
-							if (call % 2 == 0) {
-								client.get().uri("http://calc/").retrieve().body(String.class);
-							}
-							else {
-								client.post().uri("http://calc/").body("2+3").retrieve().body(String.class);
-							}
-						}
-						catch (RuntimeException ex) {
-							failed.incrementAndGet();
-						}
-					}
-				}));
-			}
-			await().atMost(Duration.ofSeconds(60)).until(() -> calls.get() >= CALLS / 4);
-			int dead = ports.get(2);
-			long killedAt = System.nanoTime();
-			instances.get(2).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			for (Future<?> caller : callers) {
-				caller.get();
-			}
-			threads.shutdown();
-			long choicesOfTheDead = chosen.stream()
-				.filter((choice) -> choice.port() == dead && choice.at() - killedAt > 0)
-				.count();
-			System.out.printf(Locale.ROOT,
-					"RETRY | %d calls, %d failed, the killed instance chosen %d times after the kill%n", CALLS,
-					failed.get(), choicesOfTheDead);
-			assertThat(failed.get()).isZero();
-			assertThat(choicesOfTheDead).isBetween(1L, (long) FAILURES + 2 * THREADS);
-		}
+			.run();
 	}
 
 	private static int portOf(Process process) throws IOException {
@@ -177,6 +222,12 @@ class RetryOnAnotherInstanceIT {
 		@LoadBalanced
 		RestClient.Builder loadBalancedRestClientBuilder() {
 			return RestClient.builder();
+		}
+
+		@Bean
+		@LoadBalanced
+		WebClient.Builder loadBalancedWebClientBuilder() {
+			return WebClient.builder();
 		}
 
 		@Bean
