@@ -59,8 +59,8 @@ public final class LoadBalancerState {
 	 * @return its state
 	 */
 	public Service service(String serviceId) {
-		boolean cached = this.cache.serviceIds().contains(serviceId) && !this.cache.wouldWait(serviceId);
-		List<ServiceInstance> all = cached ? this.cache.getInstances(serviceId) : List.of();
+		// wouldWait is true for a service not in use too
+		List<ServiceInstance> all = this.cache.wouldWait(serviceId) ? List.of() : this.cache.getInstances(serviceId);
 		Ejections ejections = (this.detectors != null) ? this.detectors.of(serviceId).current() : Ejections.NONE;
 		SlowStart slowStart = this.slowStarts.of(serviceId);
 		long now = this.nanoTime.getAsLong();

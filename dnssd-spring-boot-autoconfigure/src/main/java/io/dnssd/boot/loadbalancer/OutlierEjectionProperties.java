@@ -6,6 +6,7 @@ import io.dnssd.boot.PropertyChecks;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /**
  * Passive outlier ejection of load-balanced clients: an instance whose calls fail
@@ -62,6 +63,10 @@ public class OutlierEjectionProperties implements InitializingBean {
 		PropertyChecks.positive(prefix + "max-ejection-time", this.maxEjectionTime);
 		PropertyChecks.positive(prefix + "interval", this.interval);
 		PropertyChecks.percent(prefix + "max-ejection-percent", this.maxEjectionPercent);
+		if (this.maxEjectionTime.compareTo(this.baseEjectionTime) < 0) {
+			throw new InvalidConfigurationPropertyValueException(prefix + "max-ejection-time", this.maxEjectionTime,
+					"it must not be shorter than " + prefix + "base-ejection-time (" + this.baseEjectionTime + ")");
+		}
 	}
 
 	/**
@@ -69,9 +74,7 @@ public class OutlierEjectionProperties implements InitializingBean {
 	 * @return the settings
 	 */
 	OutlierEjection toSettings() {
-		Duration max = (this.maxEjectionTime.compareTo(this.baseEjectionTime) < 0) ? this.baseEjectionTime
-				: this.maxEjectionTime;
-		return new OutlierEjection(this.consecutiveFailures, this.serverErrors, this.baseEjectionTime, max,
+		return new OutlierEjection(this.consecutiveFailures, this.baseEjectionTime, this.maxEjectionTime,
 				this.maxEjectionPercent, this.interval);
 	}
 

@@ -61,6 +61,12 @@ class DnsSdLoadBalancerAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("dnssd.loadbalancer.outlier-ejection.consecutive-failures"));
+		this.runner
+			.withPropertyValues("dnssd.loadbalancer.outlier-ejection.base-ejection-time=60s",
+					"dnssd.loadbalancer.outlier-ejection.max-ejection-time=30s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("dnssd.loadbalancer.outlier-ejection.max-ejection-time"));
 	}
 
 	@Test

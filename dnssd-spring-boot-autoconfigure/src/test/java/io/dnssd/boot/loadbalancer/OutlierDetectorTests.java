@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OutlierDetectorTests {
 
-	private static final OutlierEjection SETTINGS = new OutlierEjection(5, true, Duration.ofSeconds(30),
+	private static final OutlierEjection SETTINGS = new OutlierEjection(5, Duration.ofSeconds(30),
 			Duration.ofSeconds(300), 10, Duration.ofSeconds(10));
 
 	private final AtomicLong clock = new AtomicLong(1_000_000_000L);

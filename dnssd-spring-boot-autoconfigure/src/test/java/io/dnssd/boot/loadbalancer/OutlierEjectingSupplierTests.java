@@ -24,7 +24,7 @@ class OutlierEjectingSupplierTests {
 	private final AtomicLong clock = new AtomicLong();
 
 	private final OutlierDetector detector = new OutlierDetector("calc",
-			new OutlierEjection(2, true, Duration.ofSeconds(30), Duration.ofSeconds(300), 50, Duration.ofSeconds(10)),
+			new OutlierEjection(2, Duration.ofSeconds(30), Duration.ofSeconds(300), 50, Duration.ofSeconds(10)),
 			this.clock::get, new OutlierDetectorTests.RecordingListener());
 
 	private final List<ServiceInstance> instances = List.of(instance(0, 10), instance(1, 10), instance(2, 20),
@@ -63,9 +63,9 @@ class OutlierEjectingSupplierTests {
 
 	@Test
 	void whenEveryInstanceIsEjectedAllAreHandedOut() {
-		OutlierDetector detector = new OutlierDetector("calc", new OutlierEjection(1, true, Duration.ofSeconds(30),
-				Duration.ofSeconds(300), 100, Duration.ofSeconds(10)), this.clock::get,
-				new OutlierDetectorTests.RecordingListener());
+		OutlierDetector detector = new OutlierDetector("calc",
+				new OutlierEjection(1, Duration.ofSeconds(30), Duration.ofSeconds(300), 100, Duration.ofSeconds(10)),
+				this.clock::get, new OutlierDetectorTests.RecordingListener());
 		OutlierEjectingSupplier supplier = new OutlierEjectingSupplier(new FixedSupplier(this.instances), detector);
 		supplier.get().blockFirst();
 		this.instances.forEach(detector::failed);

@@ -27,7 +27,7 @@ class OutlierEjectionLifecycleTests {
 	private final ServiceInstance instance = new DefaultServiceInstance("calc-0", "calc", "127.0.0.1", 8000, false);
 
 	private final OutlierDetectors detectors = new OutlierDetectors(
-			new OutlierEjection(1, true, Duration.ofSeconds(30), Duration.ofSeconds(300), 10, Duration.ofSeconds(10)),
+			new OutlierEjection(1, Duration.ofSeconds(30), Duration.ofSeconds(300), 10, Duration.ofSeconds(10)),
 			() -> 0L, List.of());
 
 	@Test
@@ -53,8 +53,9 @@ class OutlierEjectionLifecycleTests {
 
 	@Test
 	void aClientErrorIsASuccess() {
-		OutlierDetectors twoInARow = new OutlierDetectors(new OutlierEjection(2, true, Duration.ofSeconds(30),
-				Duration.ofSeconds(300), 10, Duration.ofSeconds(10)), () -> 0L, List.of());
+		OutlierDetectors twoInARow = new OutlierDetectors(
+				new OutlierEjection(2, Duration.ofSeconds(30), Duration.ofSeconds(300), 10, Duration.ofSeconds(10)),
+				() -> 0L, List.of());
 		OutlierEjectionLifecycle lifecycle = new OutlierEjectionLifecycle(twoInARow, true);
 		lifecycle.onComplete(answered(HttpStatus.INTERNAL_SERVER_ERROR));
 		lifecycle.onComplete(answered(HttpStatus.NOT_FOUND));
